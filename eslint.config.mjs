@@ -1,0 +1,37 @@
+// One lint config for the whole monorepo. Two project rules matter most:
+//  - request code (web app, module routers/services, REST) never imports the raw database client:
+//    `@orchestrator/db/system` is for migrations, seed, tests, bench and system-level jobs only;
+//  - configuration is read through each package's validated env module, never `process.env` directly.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+const systemImportBan = {
+  paths: [{ name: "@orchestrator/db/system", message: "Request code gets a ScopedDb from its context; the raw client is for migrations, seed and system jobs only." }],
+  patterns: [{ group: ["**/system", "**/system.ts", "**/client/unsafe*"], message: "Use the ScopedDb from the request context." }],
+};
+
+export default tseslint.config(
+  { ignores: ["**/node_modules/**", "**/.next/**", "**/dist/**", "**/drizzle/**", "**/next-env.d.ts", "**/test-results/**", "**/playwright-report/**", "**/*.config.{js,mjs,cjs}", "**/.data/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", fetch: "readonly", Request: "readonly", Response: "readonly", Headers: "readonly", setTimeout: "readonly", clearTimeout: "readonly", setInterval: "readonly", clearInterval: "readonly", TextEncoder: "readonly", crypto: "readonly", structuredClone: "readonly", AbortController: "readonly", document: "readonly", window: "readonly", localStorage: "readonly", navigator: "readonly", ReadableStream: "readonly", Buffer: "readonly" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through the package's env.ts (validated at start-up)." }],
+    },
+  },
+  {
+    // Files allowed to read process.env: the validated env modules and process entry points' bootstrap.
+    files: ["**/env.ts", "**/*.config.ts", "scripts/**", "e2e/**", "bench/src/**", "**/testing/**", "**/*.test.ts"],
+    rules: { "no-restricted-properties": "off" },
+  },
+  {
+    // Request code: the web app and module routers/services/REST may not touch the unscoped client.
+    files: ["apps/web/**/*.{ts,tsx}", "packages/modules/src/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/testing/**", "packages/modules/src/jobs/system/**"],
+    rules: { "no-restricted-imports": ["error", systemImportBan] },
+  },
+);

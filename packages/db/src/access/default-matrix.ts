@@ -1,0 +1,43 @@
+import type { AccessLevel, AccessScope, Category } from "./model";
+
+/**
+ * The seed's role matrix, the default data for `role_permissions` (editable by a Super Admin).
+ *
+ * | Role            | Client view | Medical | Program | HR | Finance |
+ * | Super Admin     | All         | RW      | RW      | RW | RW      |
+ * | Medical Staff   | Own Dept    | RW      | R       | -  | -       |
+ * | Program Staff   | Own Dept    | R       | RW      | -  | -       |
+ * | HR Manager      | All         | -       | -       | RW | R       |
+ * | Finance Manager | All         | -       | -       | R  | RW      |
+ * | Supervisor      | All         | R       | R       | R  | R       |
+ *
+ * "Client view" is the `client` category: staff edit their own department's clients; managers and
+ * the Supervisor read all of them. Medical and program data follow the client's scope for staff.
+ */
+type Row = { access: AccessLevel; scope: AccessScope };
+const rw = (scope: AccessScope = "all"): Row => ({ access: "write", scope });
+const r = (scope: AccessScope = "all"): Row => ({ access: "read", scope });
+
+export const roleNames = ["Super Admin", "Medical Staff", "Program Staff", "HR Manager", "Finance Manager", "Supervisor"] as const;
+export type RoleName = (typeof roleNames)[number];
+
+export const defaultMatrix: Record<RoleName, Partial<Record<Category, Row>>> = {
+  "Super Admin": {
+    client: rw(), medical: rw(), program: rw(), hr: rw(), finance: rw(), crm: rw(), helpdesk: rw(),
+    documents: rw(), projects: rw(), insights: rw(), admin: rw(),
+  },
+  "Medical Staff": { client: rw("own_dept"), medical: rw("own_dept"), program: r("own_dept") },
+  "Program Staff": { client: rw("own_dept"), medical: r("own_dept"), program: rw("own_dept") },
+  "HR Manager": { client: r(), hr: rw(), finance: r() },
+  "Finance Manager": { client: r(), hr: r(), finance: rw() },
+  Supervisor: { client: r(), medical: r(), program: r(), hr: r(), finance: r(), admin: r() },
+};
+
+export const roleDescriptions: Record<RoleName, string> = {
+  "Super Admin": "Everything, including administration",
+  "Medical Staff": "Own department's clients; medical data read/write, program data read",
+  "Program Staff": "Own department's clients; program data read/write, medical data read",
+  "HR Manager": "All clients' core record; HR read/write, finance read",
+  "Finance Manager": "All clients' core record; finance read/write, HR read",
+  Supervisor: "Reads everything, changes nothing",
+};

@@ -1,0 +1,84 @@
+import type { AnyMySqlColumn, MySqlTable } from "drizzle-orm/mysql-core";
+import type { SQL } from "drizzle-orm";
+import type { Category, Principal } from "../access/model";
+
+export type FieldType = "data" | "text" | "int" | "check" | "date" | "datetime" | "select" | "link" | "json";
+
+export interface FieldDef {
+  column: AnyMySqlColumn;
+  type: FieldType;
+  label: string;
+  options?: readonly string[];
+  required?: boolean;
+  /** Maintained by the server (sync metadata, generated values): never accepted from a client. */
+  readOnly?: boolean;
+  /** Masked as *** in audit diffs. */
+  sensitive?: boolean;
+  /** Never leaves the server (password hashes). */
+  hidden?: boolean;
+  /** Reading the field needs read access to this category, beyond the record's own. */
+  category?: Category;
+  maxLength?: number;
+  /** For `link`: the DocType it points to (existence is checked on write). */
+  linkTo?: string;
+}
+
+/** The standard columns every document and child row has, by Frappe fieldname. */
+export interface StandardColumns {
+  name: AnyMySqlColumn;
+  creation: AnyMySqlColumn;
+  modified: AnyMySqlColumn;
+  owner: AnyMySqlColumn;
+  modified_by: AnyMySqlColumn;
+}
+
+export interface ChildTableDef {
+  doctype: string;
+  table: MySqlTable;
+  standard: StandardColumns;
+  parent: AnyMySqlColumn;
+  idx: AnyMySqlColumn;
+  category: Category;
+  fields: Record<string, FieldDef>;
+}
+
+export type ScopeRule =
+  /** Rows belong to a department; `own_dept` grants see only their departments' rows. */
+  | { kind: "department"; field: string }
+  /** Catalogue data: everyone with read on the category sees every row. */
+  | { kind: "global" }
+  /** Rows belong to a user: they may read their own; others need the category with scope `all`. */
+  | { kind: "self"; field: string }
+  /** A hand-written predicate (the audit trail follows the documents it describes). */
+  | { kind: "custom"; predicate: (principal: Principal) => SQL | undefined };
+
+export type NamingRule = { kind: "series"; prefix: string; digits: number } | { kind: "field"; field: string } | { kind: "random" };
+
+export interface DocTypeDef {
+  name: string;
+  table: MySqlTable;
+  standard: StandardColumns;
+  category: Category;
+  scope: ScopeRule;
+  /** When rows of one DocType belong to different categories (a medical vs a program task). */
+  rowCategory?: { field: string; values: Record<string, Category> };
+  naming: NamingRule;
+  fields: Record<string, FieldDef>;
+  children?: Record<string, ChildTableDef>;
+  /** PHI-bearing: each read of a document is written to the access log. */
+  phi?: boolean;
+  readOnly?: boolean;
+  /** Fields matched by the free-text search of list views. */
+  searchFields?: readonly string[];
+  /** Fields the list returns when the caller does not ask (Frappe returns only `name`). */
+  titleField?: string;
+  /** Rewrites a row on its way out (e.g. strips unreadable parts of an audit diff). */
+  transformOut?: (row: Record<string, unknown>, principal: Principal) => Record<string, unknown>;
+}
+
+export const standardFieldnames = ["name", "creation", "modified", "owner", "modified_by"] as const;
+export type StandardFieldname = (typeof standardFieldnames)[number];
+
+export function isStandardField(field: string): field is StandardFieldname {
+  return (standardFieldnames as readonly string[]).includes(field);
+}

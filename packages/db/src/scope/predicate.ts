@@ -1,0 +1,88 @@
+import { inArray, or, and, eq, sql, type SQL } from "drizzle-orm";
+import type { AnyMySqlColumn } from "drizzle-orm/mysql-core";
+import { canRead, canWrite, grantFor, type Category, type Grant, type Principal } from "../access/model";
+import type { DocTypeDef } from "./doctype";
+
+const NOTHING = sql`1 = 0`;
+
+/** Rows of one category a grant lets the principal see, given the DocType's scope rule. */
+function grantPredicate(principal: Principal, grant: Grant, dt: DocTypeDef): SQL | undefined {
+  if (grant.access === "none") return NOTHING;
+  const rule = dt.scope;
+  switch (rule.kind) {
+    case "global":
+      return undefined;
+    case "department": {
+      if (grant.scope === "all") return undefined;
+      const column = dt.fields[rule.field]?.column;
+      if (!column) throw new Error(`${dt.name}: scope field ${rule.field} is not a field`);
+      return principal.departments.length ? inArray(column, [...principal.departments]) : NOTHING;
+    }
+    case "self": {
+      if (grant.scope === "all") return undefined;
+      const column = dt.fields[rule.field]?.column ?? (rule.field === "name" ? dt.standard.name : undefined);
+      if (!column) throw new Error(`${dt.name}: scope field ${rule.field} is not a field`);
+      return eq(column, principal.user);
+    }
+    case "custom":
+      return rule.predicate(principal);
+  }
+}
+
+/**
+ * The one predicate that decides which rows of a DocType a principal can read. List, count, get,
+ * update and delete all AND it in, so a list can never show a row that a get refuses.
+ * Returns `undefined` for "every row", and an always-false predicate when nothing is readable.
+ */
+export function readPredicate(principal: Principal, dt: DocTypeDef): SQL | undefined {
+  if (dt.scope.kind === "self") {
+    // Everyone may read their own record; the category grant widens it.
+    const grant = grantFor(principal, dt.category);
+    return grant.access !== "none" && grant.scope === "all" ? undefined : grantPredicate(principal, { access: "read", scope: "own_dept" }, dt);
+  }
+  if (dt.rowCategory) {
+    const column = dt.fields[dt.rowCategory.field]?.column as AnyMySqlColumn;
+    const parts: SQL[] = [];
+    for (const [value, category] of Object.entries(dt.rowCategory.values)) {
+      if (!canRead(principal, category)) continue;
+      const scoped = grantPredicate(principal, grantFor(principal, category), dt);
+      parts.push(scoped ? (and(eq(column, value), scoped) as SQL) : eq(column, value));
+    }
+    return parts.length ? (or(...parts) as SQL) : NOTHING;
+  }
+  return grantPredicate(principal, grantFor(principal, dt.category), dt);
+}
+
+/** The category that governs one row (its row category, or the DocType's). */
+export function categoryOfRow(dt: DocTypeDef, row: Record<string, unknown>): Category {
+  if (dt.rowCategory) {
+    const value = row[dt.rowCategory.field];
+    const category = typeof value === "string" ? dt.rowCategory.values[value] : undefined;
+    if (category) return category;
+  }
+  return dt.category;
+}
+
+/** Whether the principal may see a row already in hand (the after-image of a write, say). */
+export function rowInScope(principal: Principal, dt: DocTypeDef, row: Record<string, unknown>, category: Category): boolean {
+  const grant = grantFor(principal, category);
+  if (grant.access === "none") return false;
+  if (grant.scope === "all") return true;
+  const rule = dt.scope;
+  if (rule.kind === "department") return principal.departments.includes(String(row[rule.field] ?? ""));
+  if (rule.kind === "self") return row[rule.field] === principal.user;
+  return true;
+}
+
+/** Whether a child table (or a field of a given category) is readable for a row of department `department`. */
+export function categoryReadableFor(principal: Principal, category: Category, department: unknown): boolean {
+  if (!canRead(principal, category)) return false;
+  const grant = grantFor(principal, category);
+  return grant.scope === "all" || typeof department !== "string" || principal.departments.includes(department);
+}
+
+export function categoryWritableFor(principal: Principal, category: Category, department: unknown): boolean {
+  if (!canWrite(principal, category)) return false;
+  const grant = grantFor(principal, category);
+  return grant.scope === "all" || typeof department !== "string" || principal.departments.includes(department);
+}

@@ -1,0 +1,351 @@
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { AnyMySqlColumn } from "drizzle-orm/mysql-core";
+import { v7 as uuidv7 } from "uuid";
+import { canRead, canWrite, type Category, type Principal } from "../access/model";
+import type { Executor } from "../client";
+import { AppError, AppErrorCode } from "../errors";
+import { diffDocument, isEmptyDiff, writeAccessLog, writeVersion, type ChildDiffInput, type RequestMeta } from "./audit";
+import type { ChildTableDef, DocTypeDef } from "./doctype";
+import { nextSeriesName } from "./naming";
+import { categoryOfRow, categoryReadableFor, categoryWritableFor, readPredicate, rowInScope } from "./predicate";
+import { buildFilterSql, buildOrderBy, resolveFields, type ListQuery } from "./query";
+import { allColumns, normalizeRow, toTableValues } from "./rows";
+import { nextTimestamp, sameTimestamp } from "./time";
+import { validateChildRows, validateDocument, type Validated } from "./validate";
+
+export interface DocTypeRegistry {
+  get(name: string): DocTypeDef | undefined;
+}
+
+export type Doc = Record<string, unknown> & { name: string };
+
+export interface WriteOptions {
+  /** The `modified` the caller last saw; a different stored value is a conflict. */
+  expectedModified?: string | undefined;
+}
+
+const DEFAULT_PAGE_LENGTH = 20;
+
+function isDuplicateKey(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === "ER_DUP_ENTRY" || (e as { errno?: number }).errno === 1062) return true;
+  }
+  return false;
+}
+
+/**
+ * The only door to scoped data. Built per request (or job) from the principal; every read ANDs the
+ * principal's scope predicate in, every write checks the row before and after, stamps the server's
+ * values and writes exactly one Version row in the same transaction.
+ */
+export class ScopedDb {
+  constructor(
+    readonly principal: Principal,
+    readonly meta: RequestMeta,
+    private readonly registry: DocTypeRegistry,
+    private readonly exec: Executor,
+  ) {}
+
+  doctype(name: string): DocTypeDef {
+    const dt = this.registry.get(name);
+    if (!dt) throw new AppError(AppErrorCode.NotFound, `DocType ${name} not found`);
+    return dt;
+  }
+
+  /** Runs `fn` in one transaction; the ScopedDb it gets writes through that transaction. */
+  transaction<T>(fn: (scoped: ScopedDb) => Promise<T>): Promise<T> {
+    return this.exec.transaction((tx) => fn(new ScopedDb(this.principal, this.meta, this.registry, tx)));
+  }
+
+  /** Refuses a whole DocType the principal has no read access to (403, as Frappe does for lists). */
+  private assertDoctypeReadable(dt: DocTypeDef): void {
+    if (dt.scope.kind === "self" || dt.scope.kind === "custom") return;
+    const categories: Category[] = dt.rowCategory ? Object.values(dt.rowCategory.values) : [dt.category];
+    if (!categories.some((c) => canRead(this.principal, c))) throw AppError.forbidden(`No permission to read ${dt.name}`);
+  }
+
+  private where(dt: DocTypeDef, ...parts: (SQL | undefined)[]): SQL | undefined {
+    return and(readPredicate(this.principal, dt), ...parts);
+  }
+
+  private out(dt: DocTypeDef, row: Record<string, unknown>): Record<string, unknown> {
+    const normalized = normalizeRow(dt.fields, row);
+    return dt.transformOut ? dt.transformOut(normalized, this.principal) : normalized;
+  }
+
+  async list(doctype: string, query: ListQuery = {}): Promise<Record<string, unknown>[]> {
+    const dt = this.doctype(doctype);
+    this.assertDoctypeReadable(dt);
+    const columns = resolveFields(this.principal, dt, query.fields);
+    const where = this.where(dt, buildFilterSql(this.principal, dt, query));
+    const limit = query.limit === undefined ? DEFAULT_PAGE_LENGTH : query.limit;
+    let q = this.exec.select(columns).from(dt.table).where(where).orderBy(...buildOrderBy(this.principal, dt, query.orderBy)).$dynamic();
+    if (limit > 0) q = q.limit(limit);
+    if (query.start) q = limit > 0 ? q.offset(query.start) : q.limit(Number.MAX_SAFE_INTEGER).offset(query.start);
+    const rows = (await q) as Record<string, unknown>[];
+    return rows.map((row) => this.out(dt, row));
+  }
+
+  async count(doctype: string, query: Pick<ListQuery, "filters" | "orFilters" | "search"> = {}): Promise<number> {
+    const dt = this.doctype(doctype);
+    this.assertDoctypeReadable(dt);
+    const [row] = await this.exec.select({ n: count() }).from(dt.table).where(this.where(dt, buildFilterSql(this.principal, dt, query)));
+    return Number(row?.n ?? 0);
+  }
+
+  /** The stored row if the principal can read it; `forUpdate` locks it for the surrounding transaction. */
+  private async loadRow(dt: DocTypeDef, name: string, forUpdate = false): Promise<Record<string, unknown> | undefined> {
+    const q = this.exec.select(allColumns(dt.fields, dt.standard as unknown as Record<string, AnyMySqlColumn>)).from(dt.table).where(this.where(dt, eq(dt.standard.name, name))).limit(1);
+    const rows = (forUpdate ? await q.for("update") : await q) as Record<string, unknown>[];
+    return rows[0] ? normalizeRow(dt.fields, rows[0]) : undefined;
+  }
+
+  private departmentOf(dt: DocTypeDef, row: Record<string, unknown>): unknown {
+    return dt.scope.kind === "department" ? row[dt.scope.field] : undefined;
+  }
+
+  private readableChildren(dt: DocTypeDef, row: Record<string, unknown>): [string, ChildTableDef][] {
+    const department = this.departmentOf(dt, row);
+    return Object.entries(dt.children ?? {}).filter(([, child]) => categoryReadableFor(this.principal, child.category, department));
+  }
+
+  private async loadChildren(child: ChildTableDef, parent: string): Promise<Record<string, unknown>[]> {
+    const columns = allColumns(child.fields, child.standard as unknown as Record<string, AnyMySqlColumn>, { parent: child.parent, idx: child.idx });
+    const rows = (await this.exec.select(columns).from(child.table).where(eq(child.parent, parent)).orderBy(asc(child.idx))) as Record<string, unknown>[];
+    return rows.map((r) => normalizeRow(child.fields, r));
+  }
+
+  /** Strips fields of a category the principal may not read for this row. */
+  private visibleDoc(dt: DocTypeDef, row: Record<string, unknown>): Record<string, unknown> {
+    const department = this.departmentOf(dt, row);
+    const out: Record<string, unknown> = { ...row };
+    for (const [field, def] of Object.entries(dt.fields)) {
+      if (def.hidden || (def.category && !categoryReadableFor(this.principal, def.category, department))) delete out[field];
+    }
+    return out;
+  }
+
+  /** One document with the child tables the principal may read; out of scope is NOT FOUND. */
+  async get(doctype: string, name: string, options: { logAccess?: boolean } = {}): Promise<Doc> {
+    const dt = this.doctype(doctype);
+    const row = await this.loadRow(dt, name);
+    if (!row) throw AppError.notFound(dt.name, name);
+    const doc: Record<string, unknown> = { ...this.visibleDoc(dt, row), doctype: dt.name };
+    const children = this.readableChildren(dt, row);
+    const loaded = await Promise.all(children.map(([, child]) => this.loadChildren(child, name)));
+    children.forEach(([key, child], i) => { doc[key] = (loaded[i] ?? []).map((r) => ({ ...r, doctype: child.doctype, parentfield: key, parenttype: dt.name })); });
+    if (dt.phi && options.logAccess !== false) {
+      await writeAccessLog(this.exec, { doctype: dt.name, docname: name, actor: this.principal.user, at: nextTimestamp(), meta: this.meta });
+    }
+    return (dt.transformOut ? dt.transformOut(doc, this.principal) : doc) as Doc;
+  }
+
+  async exists(doctype: string, name: string): Promise<boolean> {
+    const dt = this.doctype(doctype);
+    const rows = await this.exec.select({ n: dt.standard.name }).from(dt.table).where(this.where(dt, eq(dt.standard.name, name))).limit(1);
+    return rows.length > 0;
+  }
+
+  /** Links must point at existing documents (a FK check: existence only, no data read). */
+  private async checkLinks(dt: { fields: DocTypeDef["fields"] }, values: Record<string, unknown>, path = ""): Promise<void> {
+    const issues: { field: string; message: string }[] = [];
+    for (const [field, def] of Object.entries(dt.fields)) {
+      const value = values[field];
+      if (def.type !== "link" || !def.linkTo || typeof value !== "string") continue;
+      const target = this.doctype(def.linkTo);
+      const found = await this.exec.select({ n: target.standard.name }).from(target.table).where(eq(target.standard.name, value)).limit(1);
+      if (!found.length) issues.push({ field: `${path}${field}`, message: `${def.label}: ${def.linkTo} ${value} not found` });
+    }
+    if (issues.length) throw AppError.validation(issues);
+  }
+
+  /** Fills the department from the principal when not given (the server stamps it, never trusts it blindly). */
+  private stampDepartment(dt: DocTypeDef, values: Record<string, unknown>): void {
+    if (dt.scope.kind !== "department") return;
+    const field = dt.scope.field;
+    if (values[field] === undefined || values[field] === null) {
+      if (this.principal.departments.length === 1) values[field] = this.principal.departments[0];
+    }
+  }
+
+  private async newName(dt: DocTypeDef, values: Record<string, unknown>, exec: Executor): Promise<string> {
+    switch (dt.naming.kind) {
+      case "series":
+        return nextSeriesName(exec, dt.naming.prefix, dt.naming.digits);
+      case "field": {
+        const value = values[dt.naming.field];
+        if (typeof value !== "string" || !value) throw AppError.validation([{ field: dt.naming.field, message: `${dt.fields[dt.naming.field]?.label ?? dt.naming.field} is required` }]);
+        return value;
+      }
+      case "random":
+        return uuidv7();
+    }
+  }
+
+  private assertWritable(dt: DocTypeDef, row: Record<string, unknown>, verb: string): void {
+    if (dt.readOnly) throw AppError.forbidden(`${dt.name} is read-only`);
+    const category = categoryOfRow(dt, row);
+    if (!canWrite(this.principal, category)) throw AppError.forbidden(`No permission to ${verb} ${dt.name}`);
+    if (!rowInScope(this.principal, dt, row, category)) {
+      const dept = this.departmentOf(dt, row);
+      throw AppError.forbidden(dept ? `No permission to ${verb} ${dt.name} in department ${String(dept)}` : `No permission to ${verb} ${dt.name}`);
+    }
+  }
+
+  private validateChildren(dt: DocTypeDef, children: Record<string, unknown>, department: unknown): Map<string, Validated[]> {
+    const out = new Map<string, Validated[]>();
+    for (const [key, raw] of Object.entries(children)) {
+      const child = dt.children?.[key];
+      if (!child) continue;
+      if (!categoryWritableFor(this.principal, child.category, department)) throw AppError.forbidden(`No permission to change ${child.doctype}`);
+      out.set(key, validateChildRows(child.fields, raw, key));
+    }
+    return out;
+  }
+
+  async insert(doctype: string, body: unknown): Promise<Doc> {
+    const dt = this.doctype(doctype);
+    if (dt.readOnly) throw AppError.forbidden(`${dt.name} is read-only`);
+    const input = validateDocument(dt.fields, body, { mode: "create", childKeys: Object.keys(dt.children ?? {}) });
+    const values = input.values;
+    this.stampDepartment(dt, values);
+    if (dt.scope.kind === "department" && !values[dt.scope.field]) throw AppError.validation([{ field: dt.scope.field, message: "Department is required" }]);
+    this.assertWritable(dt, values, "create");
+    const childRows = this.validateChildren(dt, input.children, this.departmentOf(dt, values));
+    await this.checkLinks(dt, values);
+    for (const [key, rows] of childRows) {
+      const child = dt.children![key]!;
+      for (const [i, row] of rows.entries()) {
+        this.requireChildFields(child, row, `${key}[${i}].`);
+        await this.checkLinks(child, row.values, `${key}[${i}].`);
+      }
+    }
+
+    try {
+      const name = await this.exec.transaction(async (tx) => {
+        const name = await this.newName(dt, values, tx);
+        const now = nextTimestamp();
+        const stamp = { creation: now, modified: now, owner: this.principal.user, modified_by: this.principal.user };
+        await tx.insert(dt.table).values(toTableValues(dt.table, dt.fields, dt.standard, { ...values, name, ...stamp }));
+        const childDiffs: ChildDiffInput[] = [];
+        for (const [key, rows] of childRows) {
+          const child = dt.children![key]!;
+          const inserted = rows.map((row, i) => ({ ...row.values, name: uuidv7(), idx: i + 1 }));
+          if (inserted.length) await tx.insert(child.table).values(inserted.map((r) => toTableValues(child.table, child.fields, child.standard, { ...r, ...stamp, parent: name }, { parent: child.parent, idx: child.idx })));
+          childDiffs.push({ table: key, fields: child.fields, before: [], after: inserted });
+        }
+        const data = diffDocument(dt.fields, {}, values, childDiffs);
+        await writeVersion(tx, { doctype: dt.name, docname: name, action: "create", data, actor: this.principal.user, at: now, meta: this.meta });
+        return name;
+      });
+      return await this.get(dt.name, name, { logAccess: false });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new AppError(AppErrorCode.Duplicate, `${dt.name} already exists`, { cause: error });
+      throw error;
+    }
+  }
+
+  private requireChildFields(child: ChildTableDef, row: Validated, path: string): void {
+    const missing = Object.entries(child.fields).filter(([f, def]) => def.required && !def.readOnly && (row.values[f] === undefined || row.values[f] === null));
+    if (missing.length) throw AppError.validation(missing.map(([f, def]) => ({ field: `${path}${f}`, message: `${def.label} is required` })));
+  }
+
+  async update(doctype: string, name: string, body: unknown, options: WriteOptions = {}): Promise<Doc> {
+    const dt = this.doctype(doctype);
+    if (dt.readOnly) throw AppError.forbidden(`${dt.name} is read-only`);
+    const input = validateDocument(dt.fields, body, { mode: "update", childKeys: Object.keys(dt.children ?? {}) });
+    const expected = options.expectedModified ?? input.modified;
+
+    try {
+      await this.exec.transaction(async (tx) => {
+        const scoped = new ScopedDb(this.principal, this.meta, this.registry, tx);
+        const before = await scoped.loadRow(dt, name, true);
+        if (!before) throw AppError.notFound(dt.name, name);
+        if (expected && !sameTimestamp(expected, String(before.modified))) {
+          throw new AppError(AppErrorCode.Conflict, `${dt.name} ${name} has been modified after you opened it (yours: ${expected}, saved: ${String(before.modified)}). Reload and apply your change again.`);
+        }
+        const changedFields = Object.fromEntries(Object.entries(input.values).filter(([k, v]) => JSON.stringify(before[k] ?? null) !== JSON.stringify(v ?? null)));
+        const after = { ...before, ...changedFields };
+        if (Object.keys(changedFields).length) {
+          scoped.assertWritable(dt, before, "change");
+          scoped.assertWritable(dt, after, "change"); // no moving a row out of your scope
+          await scoped.checkLinks(dt, changedFields);
+        }
+        const childRows = scoped.validateChildren(dt, input.children, this.departmentOf(dt, after));
+        if (childRows.size && !rowInScope(this.principal, dt, before, categoryOfRow(dt, before))) throw AppError.notFound(dt.name, name);
+
+        const now = nextTimestamp(String(before.modified));
+        const childDiffs: ChildDiffInput[] = [];
+        const childWrites: (() => Promise<unknown>)[] = [];
+        for (const [key, rows] of childRows) {
+          const child = dt.children![key]!;
+          const existing = await scoped.loadChildren(child, name);
+          const byName = new Map(existing.map((r) => [String(r.name), r]));
+          const next: Record<string, unknown>[] = [];
+          for (const [i, row] of rows.entries()) {
+            const prev = row.name ? byName.get(row.name) : undefined;
+            if (!prev) scoped.requireChildFields(child, row, `${key}[${i}].`);
+            await scoped.checkLinks(child, row.values, `${key}[${i}].`);
+            next.push(prev ? { ...prev, ...row.values, idx: i + 1 } : { ...row.values, name: uuidv7(), idx: i + 1, parent: name, creation: now, owner: this.principal.user });
+          }
+          childDiffs.push({ table: key, fields: { ...child.fields, idx: { column: child.idx, type: "int", label: "Row" } }, before: existing, after: next });
+          const keep = new Set(next.map((r) => String(r.name)));
+          const removed = existing.filter((r) => !keep.has(String(r.name))).map((r) => String(r.name));
+          childWrites.push(async () => {
+            if (removed.length) await tx.delete(child.table).where(and(eq(child.parent, name), inArray(child.standard.name, removed)));
+            for (const row of next) {
+              const values = toTableValues(child.table, child.fields, child.standard, { ...row, modified: now, modified_by: this.principal.user }, { parent: child.parent, idx: child.idx });
+              if (byName.has(String(row.name))) await tx.update(child.table).set(values).where(eq(child.standard.name, String(row.name)));
+              else await tx.insert(child.table).values(values);
+            }
+          });
+        }
+        const data = diffDocument(dt.fields, before, after, childDiffs);
+        if (isEmptyDiff(data)) return;
+        await tx.update(dt.table).set(toTableValues(dt.table, dt.fields, dt.standard, { ...changedFields, modified: now, modified_by: this.principal.user })).where(eq(dt.standard.name, name));
+        for (const write of childWrites) await write();
+        await writeVersion(tx, { doctype: dt.name, docname: name, action: "update", data, actor: this.principal.user, at: now, meta: this.meta });
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new AppError(AppErrorCode.Duplicate, `A row of ${dt.name} ${name} duplicates another`, { cause: error });
+      throw error;
+    }
+    return this.get(dt.name, name, { logAccess: false });
+  }
+
+  async delete(doctype: string, name: string): Promise<void> {
+    const dt = this.doctype(doctype);
+    if (dt.readOnly) throw AppError.forbidden(`${dt.name} is read-only`);
+    await this.exec.transaction(async (tx) => {
+      const scoped = new ScopedDb(this.principal, this.meta, this.registry, tx);
+      const before = await scoped.loadRow(dt, name, true);
+      if (!before) throw AppError.notFound(dt.name, name);
+      scoped.assertWritable(dt, before, "delete");
+      const childDiffs: ChildDiffInput[] = [];
+      for (const [key, child] of Object.entries(dt.children ?? {})) {
+        const rows = await scoped.loadChildren(child, name);
+        if (rows.length && !categoryWritableFor(this.principal, child.category, this.departmentOf(dt, before))) throw AppError.forbidden(`No permission to delete ${child.doctype}`);
+        childDiffs.push({ table: key, fields: child.fields, before: rows, after: [] });
+        await tx.delete(child.table).where(eq(child.parent, name));
+      }
+      await tx.delete(dt.table).where(eq(dt.standard.name, name));
+      const data = diffDocument(dt.fields, before, {}, childDiffs);
+      await writeVersion(tx, { doctype: dt.name, docname: name, action: "delete", data, actor: this.principal.user, at: nextTimestamp(), meta: this.meta });
+    });
+  }
+
+  /** The scope predicate of a DocType, for a module service that aggregates over it (still scoped). */
+  predicateFor(doctype: string): SQL | undefined {
+    return readPredicate(this.principal, this.doctype(doctype));
+  }
+
+  /** A raw SQL fragment can only run through here, and always under a DocType's scope predicate. */
+  async selectScoped<T extends Record<string, unknown>>(doctype: string, columns: Record<string, AnyMySqlColumn | SQL.Aliased>, where?: SQL, options: { groupBy?: (AnyMySqlColumn | SQL)[]; limit?: number } = {}): Promise<T[]> {
+    const dt = this.doctype(doctype);
+    this.assertDoctypeReadable(dt);
+    let q = this.exec.select(columns).from(dt.table).where(this.where(dt, where)).$dynamic();
+    if (options.groupBy?.length) q = q.groupBy(...options.groupBy);
+    if (options.limit) q = q.limit(options.limit);
+    return (await q) as unknown as T[];
+  }
+}

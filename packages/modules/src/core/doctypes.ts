@@ -1,0 +1,103 @@
+import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
+import * as s from "@orchestrator/db/schema";
+import { canRead, grantFor, readPredicate, type DocTypeDef, type DocTypeRegistry, type Principal, type VersionData } from "@orchestrator/db";
+import { standardOf } from "../registry/standard";
+
+export const departmentDocType: DocTypeDef = {
+  name: "Department",
+  table: s.departments,
+  standard: standardOf(s.departments),
+  // Everyone signed in may read the department tree (forms need it); only `admin` writers change it.
+  category: "admin",
+  scope: { kind: "custom", predicate: () => undefined },
+  naming: { kind: "field", field: "department_name" },
+  titleField: "department_name",
+  searchFields: ["department_name"],
+  fields: {
+    department_name: { column: s.departments.departmentName, type: "data", label: "Department name", required: true },
+    parent_department: { column: s.departments.parentDepartment, type: "link", linkTo: "Department", label: "Parent department" },
+    manager: { column: s.departments.manager, type: "link", linkTo: "User", label: "Manager" },
+    is_group: { column: s.departments.isGroup, type: "check", label: "Is group" },
+  },
+};
+
+export const userDocType: DocTypeDef = {
+  name: "User",
+  table: s.users,
+  standard: standardOf(s.users),
+  category: "admin",
+  // Named by email, as in Frappe. A user reads their own record; `admin` readers (scope all) read everyone.
+  scope: { kind: "self", field: "name" },
+  naming: { kind: "field", field: "email" },
+  titleField: "full_name",
+  searchFields: ["full_name", "email"],
+  fields: {
+    email: { column: s.users.email, type: "data", label: "Email", required: true },
+    full_name: { column: s.users.fullName, type: "data", label: "Full name", required: true },
+    enabled: { column: s.users.enabled, type: "check", label: "Enabled" },
+    last_login: { column: s.users.lastLogin, type: "datetime", label: "Last login", readOnly: true },
+    password_hash: { column: s.users.passwordHash, type: "data", label: "Password", hidden: true, sensitive: true },
+  },
+};
+
+/** Which documents' history a principal may read: the history of the documents they may read. */
+function versionPredicate(registry: () => DocTypeRegistry, principal: Principal): SQL | undefined {
+  const admin = grantFor(principal, "admin");
+  if (admin.access !== "none" && admin.scope === "all") return undefined;
+  const parts: SQL[] = [];
+  for (const dt of ["Client", "Task", "Medical Template", "Program", "Department", "User"]) {
+    const def = registry().get(dt);
+    if (!def) continue;
+    const categories = def.rowCategory ? Object.values(def.rowCategory.values) : [def.category];
+    if (def.scope.kind !== "self" && def.scope.kind !== "custom" && !categories.some((c) => canRead(principal, c))) continue;
+    const predicate = readPredicate(principal, def);
+    parts.push(
+      and(
+        eq(s.versions.refDoctype, dt),
+        exists(sql`select 1 from ${def.table} where ${def.standard.name} = ${s.versions.docname}${predicate ? sql` and ${predicate}` : sql``}`),
+      ) as SQL,
+    );
+  }
+  return parts.length ? (or(...parts) as SQL) : sql`1 = 0`;
+}
+
+/** Drops the parts of a Version diff the reader may not see (child tables and fields of other categories). */
+function stripVersion(registry: () => DocTypeRegistry, row: Record<string, unknown>, principal: Principal): Record<string, unknown> {
+  const def = registry().get(String(row.ref_doctype));
+  const data = row.data as VersionData | undefined;
+  if (!def || !data || typeof data !== "object") return row;
+  const hiddenTables = new Set(Object.entries(def.children ?? {}).filter(([, c]) => !canRead(principal, c.category)).map(([k]) => k));
+  const hiddenFields = new Set(Object.entries(def.fields).filter(([, f]) => f.hidden || (f.category && !canRead(principal, f.category))).map(([k]) => k));
+  return {
+    ...row,
+    data: {
+      changed: (data.changed ?? []).filter(([f]) => !hiddenFields.has(f)),
+      added: (data.added ?? []).filter(([t]) => !hiddenTables.has(t)),
+      removed: (data.removed ?? []).filter(([t]) => !hiddenTables.has(t)),
+      row_changed: (data.row_changed ?? []).filter(([t]) => !hiddenTables.has(t)),
+    },
+  };
+}
+
+export function versionDocType(registry: () => DocTypeRegistry): DocTypeDef {
+  return {
+    name: "Version",
+    table: s.versions,
+    standard: { name: s.versions.name, creation: s.versions.creation, modified: s.versions.creation, owner: s.versions.owner, modified_by: s.versions.owner },
+    category: "admin",
+    scope: { kind: "custom", predicate: (p) => versionPredicate(registry, p) },
+    naming: { kind: "random" },
+    readOnly: true,
+    titleField: "docname",
+    fields: {
+      ref_doctype: { column: s.versions.refDoctype, type: "data", label: "Document type" },
+      docname: { column: s.versions.docname, type: "data", label: "Document" },
+      action: { column: s.versions.action, type: "select", options: ["create", "update", "delete"], label: "Action" },
+      data: { column: s.versions.data, type: "json", label: "Changes" },
+      request_id: { column: s.versions.requestId, type: "data", label: "Request" },
+      ip: { column: s.versions.ip, type: "data", label: "IP" },
+    },
+    transformOut: (row, principal) => stripVersion(registry, row, principal),
+  };
+}
+

@@ -1,0 +1,17 @@
+import type { DocTypeDef, DocTypeRegistry } from "@orchestrator/db";
+import { clientDocType, medicalTemplateDocType, programDocType, taskDocType } from "../clients/doctypes";
+import { departmentDocType, userDocType, versionDocType } from "../core/doctypes";
+
+/**
+ * The DocType registry: one definition per DocType (table, category, fields, sensitive fields, child
+ * tables), used by the scoped data layer, the tRPC routers and the Frappe-compatible REST API alike.
+ */
+const definitions = new Map<string, DocTypeDef>();
+export const registry: DocTypeRegistry & { all(): DocTypeDef[] } = {
+  get: (name) => definitions.get(name),
+  all: () => [...definitions.values()],
+};
+
+for (const dt of [clientDocType, taskDocType, medicalTemplateDocType, programDocType, departmentDocType, userDocType, versionDocType(() => registry)]) {
+  definitions.set(dt.name, dt);
+}
