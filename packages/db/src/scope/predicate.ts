@@ -35,6 +35,8 @@ function grantPredicate(principal: Principal, grant: Grant, dt: DocTypeDef): SQL
  * Returns `undefined` for "every row", and an always-false predicate when nothing is readable.
  */
 export function readPredicate(principal: Principal, dt: DocTypeDef): SQL | undefined {
+  // A custom rule decides on its own (the audit trail follows the documents; departments are readable by all).
+  if (dt.scope.kind === "custom") return dt.scope.predicate(principal);
   if (dt.scope.kind === "self") {
     // Everyone may read their own record; the category grant widens it.
     const grant = grantFor(principal, dt.category);

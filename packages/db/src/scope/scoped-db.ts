@@ -22,6 +22,43 @@ export type Doc = Record<string, unknown> & { name: string };
 export interface WriteOptions {
   /** The `modified` the caller last saw; a different stored value is a conflict. */
   expectedModified?: string | undefined;
+  /**
+   * Values for server-managed (`readOnly`) fields, set by trusted service code (a job, a workflow step)
+   * and never taken from a request body, which cannot carry them. For a child table, a list aligned
+   * with the body's rows: `{ medical_assignments: [undefined, { activated_at }] }`. Permission checks
+   * and the audit row see the resulting document as usual.
+   */
+  serverValues?: Record<string, unknown> | undefined;
+}
+
+type ServerValues = { values: Record<string, unknown>; children: Map<string, (Record<string, unknown> | undefined)[]> };
+
+/** Splits `serverValues` by document and child table, refusing any field that is not server-managed. */
+function splitServerValues(dt: DocTypeDef, serverValues: Record<string, unknown> | undefined): ServerValues {
+  const out: ServerValues = { values: {}, children: new Map() };
+  const onlyReadOnly = (fields: DocTypeDef["fields"], values: Record<string, unknown>, path: string) => {
+    for (const key of Object.keys(values)) {
+      const def = fields[key];
+      if (!def?.readOnly || def.hidden) throw new Error(`serverValues: ${path}${key} is not a server-managed field of ${dt.name}`);
+    }
+    return values;
+  };
+  for (const [key, value] of Object.entries(serverValues ?? {})) {
+    const child = dt.children?.[key];
+    if (!child) { Object.assign(out.values, onlyReadOnly(dt.fields, { [key]: value }, "")); continue; }
+    if (!Array.isArray(value)) throw new Error(`serverValues: ${key} must be a list aligned with the body's rows`);
+    out.children.set(key, value.map((row: Record<string, unknown> | undefined, i) => (row ? onlyReadOnly(child.fields, row, `${key}[${i}].`) : undefined)));
+  }
+  return out;
+}
+
+/** Merges child server values into the validated rows they are aligned with. */
+function applyChildServerValues(childRows: Map<string, Validated[]>, server: ServerValues): void {
+  for (const [key, values] of server.children) {
+    const rows = childRows.get(key);
+    if (!rows || values.length > rows.length) throw new Error(`serverValues: ${key} has more rows than the body`);
+    values.forEach((v, i) => { if (v) Object.assign(rows[i]!.values, v); });
+  }
 }
 
 const DEFAULT_PAGE_LENGTH = 20;
@@ -57,11 +94,17 @@ export class ScopedDb {
     return this.exec.transaction((tx) => fn(new ScopedDb(this.principal, this.meta, this.registry, tx)));
   }
 
+  /** Whether the principal may read any row of a DocType at all (a module's presence in the UI follows this). */
+  canReadDoctype(doctype: string): boolean {
+    const dt = this.doctype(doctype);
+    if (dt.scope.kind === "self" || dt.scope.kind === "custom") return true;
+    const categories: Category[] = dt.rowCategory ? Object.values(dt.rowCategory.values) : [dt.category];
+    return categories.some((c) => canRead(this.principal, c));
+  }
+
   /** Refuses a whole DocType the principal has no read access to (403, as Frappe does for lists). */
   private assertDoctypeReadable(dt: DocTypeDef): void {
-    if (dt.scope.kind === "self" || dt.scope.kind === "custom") return;
-    const categories: Category[] = dt.rowCategory ? Object.values(dt.rowCategory.values) : [dt.category];
-    if (!categories.some((c) => canRead(this.principal, c))) throw AppError.forbidden(`No permission to read ${dt.name}`);
+    if (!this.canReadDoctype(dt.name)) throw AppError.forbidden(`No permission to read ${dt.name}`);
   }
 
   private where(dt: DocTypeDef, ...parts: (SQL | undefined)[]): SQL | undefined {
@@ -126,9 +169,10 @@ export class ScopedDb {
   }
 
   /** One document with the child tables the principal may read; out of scope is NOT FOUND. */
-  async get(doctype: string, name: string, options: { logAccess?: boolean } = {}): Promise<Doc> {
+  async get(doctype: string, name: string, options: { logAccess?: boolean; forUpdate?: boolean } = {}): Promise<Doc> {
     const dt = this.doctype(doctype);
-    const row = await this.loadRow(dt, name);
+    // `forUpdate` (inside `transaction`) locks the document row: writers of its child rows go through it.
+    const row = await this.loadRow(dt, name, options.forUpdate);
     if (!row) throw AppError.notFound(dt.name, name);
     const doc: Record<string, unknown> = { ...this.visibleDoc(dt, row), doctype: dt.name };
     const children = this.readableChildren(dt, row);
@@ -203,15 +247,17 @@ export class ScopedDb {
     return out;
   }
 
-  async insert(doctype: string, body: unknown): Promise<Doc> {
+  async insert(doctype: string, body: unknown, options: Pick<WriteOptions, "serverValues"> = {}): Promise<Doc> {
     const dt = this.doctype(doctype);
     if (dt.readOnly) throw AppError.forbidden(`${dt.name} is read-only`);
     const input = validateDocument(dt.fields, body, { mode: "create", childKeys: Object.keys(dt.children ?? {}) });
-    const values = input.values;
+    const server = splitServerValues(dt, options.serverValues);
+    const values = { ...input.values, ...server.values };
     this.stampDepartment(dt, values);
     if (dt.scope.kind === "department" && !values[dt.scope.field]) throw AppError.validation([{ field: dt.scope.field, message: "Department is required" }]);
     this.assertWritable(dt, values, "create");
     const childRows = this.validateChildren(dt, input.children, this.departmentOf(dt, values));
+    applyChildServerValues(childRows, server);
     await this.checkLinks(dt, values);
     for (const [key, rows] of childRows) {
       const child = dt.children![key]!;
@@ -254,6 +300,8 @@ export class ScopedDb {
     const dt = this.doctype(doctype);
     if (dt.readOnly) throw AppError.forbidden(`${dt.name} is read-only`);
     const input = validateDocument(dt.fields, body, { mode: "update", childKeys: Object.keys(dt.children ?? {}) });
+    const server = splitServerValues(dt, options.serverValues);
+    Object.assign(input.values, server.values);
     const expected = options.expectedModified ?? input.modified;
 
     try {
@@ -272,6 +320,7 @@ export class ScopedDb {
           await scoped.checkLinks(dt, changedFields);
         }
         const childRows = scoped.validateChildren(dt, input.children, this.departmentOf(dt, after));
+        applyChildServerValues(childRows, server);
         if (childRows.size && !rowInScope(this.principal, dt, before, categoryOfRow(dt, before))) throw AppError.notFound(dt.name, name);
 
         const now = nextTimestamp(String(before.modified));

@@ -1,4 +1,4 @@
-import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import * as s from "@orchestrator/db/schema";
 import { canRead, grantFor, readPredicate, type DocTypeDef, type DocTypeRegistry, type Principal, type VersionData } from "@orchestrator/db";
 import { standardOf } from "../registry/standard";
@@ -54,7 +54,7 @@ function versionPredicate(registry: () => DocTypeRegistry, principal: Principal)
     parts.push(
       and(
         eq(s.versions.refDoctype, dt),
-        exists(sql`select 1 from ${def.table} where ${def.standard.name} = ${s.versions.docname}${predicate ? sql` and ${predicate}` : sql``}`),
+        sql`exists (select 1 from ${def.table} where ${def.standard.name} = ${s.versions.docname}${predicate ? sql` and ${predicate}` : sql``})`,
       ) as SQL,
     );
   }

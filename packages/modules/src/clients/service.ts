@@ -1,0 +1,48 @@
+import type { Filter, ScopedDb } from "@orchestrator/db";
+import type { z } from "zod";
+import type { ClientDoc, ClientListInput, clientSummary } from "./schemas";
+
+type ClientSummary = z.infer<typeof clientSummary>;
+
+const listFields = ["name", "first_name", "last_name", "status", "department", "admission_date", "discharge_date", "synced_from_kipu", "modified"];
+
+function listFilters(input: ClientListInput): Filter[] {
+  const filters: Filter[] = [];
+  if (input.status?.length) filters.push({ field: "status", operator: "in", value: input.status });
+  if (input.department) filters.push({ field: "department", operator: "=", value: input.department });
+  if (input.admittedFrom) filters.push({ field: "admission_date", operator: ">=", value: input.admittedFrom });
+  if (input.admittedTo) filters.push({ field: "admission_date", operator: "<=", value: input.admittedTo });
+  return filters;
+}
+
+/** One page of the scoped client list and the total behind it (two statements). */
+export async function listClients(scoped: ScopedDb, input: ClientListInput) {
+  const filters = listFilters(input);
+  const query = { filters, search: input.search };
+  const [rows, total] = await Promise.all([
+    scoped.list("Client", { ...query, fields: listFields, orderBy: [{ field: input.sort, direction: input.dir }], start: (input.page - 1) * input.pageSize, limit: input.pageSize }),
+    scoped.count("Client", query),
+  ]);
+  return { rows, total, page: input.page, pageSize: input.pageSize };
+}
+
+export async function getClient(scoped: ScopedDb, name: string): Promise<ClientDoc> {
+  return (await scoped.get("Client", name)) as unknown as ClientDoc;
+}
+
+/**
+ * The seed's client summary: the client, how many tasks are still open, the latest changes to the
+ * client and its modules — all read through the caller's scope.
+ */
+export async function getClientSummary(scoped: ScopedDb, name: string) {
+  const client = await getClient(scoped, name);
+  const [activeTasks, recent] = await Promise.all([
+    scoped.canReadDoctype("Task") ? scoped.count("Task", { filters: [{ field: "client", operator: "=", value: name }, { field: "status", operator: "in", value: ["open", "in_progress"] }] }) : 0,
+    scoped.list("Version", { fields: ["name", "ref_doctype", "docname", "action", "owner", "creation", "data"], filters: [{ field: "ref_doctype", operator: "=", value: "Client" }, { field: "docname", operator: "=", value: name }], orderBy: [{ field: "creation", direction: "desc" }], limit: 10 }),
+  ]);
+  const modules = [
+    ...(client.medical_assignments ?? []).map((r) => ({ module: "medical" as const, name: String(r.template_id), status: String(r.status) })),
+    ...(client.program_assignments ?? []).map((r) => ({ module: "program" as const, name: String(r.program_id), status: String(r.status) })),
+  ];
+  return { client, active_tasks: activeTasks, recent_activities: recent as ClientSummary["recent_activities"], assigned_modules: modules };
+}

@@ -1,0 +1,2 @@
+export { handleRestRequest } from "./handler";
+export { openApiDocument } from "./openapi";
