@@ -14,6 +14,10 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           globalSetup: ["../../packages/db/src/testing/global-setup.ts"],
+          setupFiles: ["../../packages/db/src/testing/per-file-database.ts"],
+          // next-auth imports `next/server` without an extension, which only a bundler resolves (Next has
+          // no exports map); letting Vite process next-auth resolves it as Next's own build does.
+          server: { deps: { inline: ["next-auth"] } },
         },
       },
     ],

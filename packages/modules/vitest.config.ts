@@ -14,6 +14,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           globalSetup: ["../../packages/db/src/testing/global-setup.ts"],
+          setupFiles: ["../../packages/db/src/testing/per-file-database.ts"],
         },
       },
     ],

@@ -1,31 +1,11 @@
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import mysql from "mysql2/promise";
-import { drizzle } from "drizzle-orm/mysql2";
-import { migrate } from "drizzle-orm/mysql2/migrator";
 import { env } from "./env";
+import { runMigrations as runMigrationsAt } from "./migrate-core";
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "drizzle");
-
-/** Creates the database if needed (utf8mb4) and applies the committed migrations. */
-export async function runMigrations(url: string = env.DATABASE_URL): Promise<void> {
-  const parsed = new URL(url);
-  const database = parsed.pathname.replace(/^\//, "");
-  if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`Refusing database name ${database}`);
-  const serverUrl = new URL(url);
-  serverUrl.pathname = "/";
-  const admin = await mysql.createConnection({ uri: serverUrl.toString() });
-  try {
-    await admin.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  } finally {
-    await admin.end();
-  }
-  const connection = await mysql.createConnection({ uri: url, multipleStatements: true });
-  try {
-    await migrate(drizzle(connection), { migrationsFolder });
-  } finally {
-    await connection.end();
-  }
+/** Applies the committed migrations to DATABASE_URL (or the URL given). */
+export function runMigrations(url: string = env.DATABASE_URL): Promise<void> {
+  return runMigrationsAt(url);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -11,7 +11,13 @@ export type AccessScope = "all" | "own_dept";
 
 export interface Grant {
   access: AccessLevel;
+  /** Which records the grant reads (and writes, unless `writeScope` narrows it). */
   scope: AccessScope;
+  /**
+   * Which records it writes. Only differs from `scope` after merging roles: "read all" from one
+   * role plus "write own department" from another must stay exactly that, never "write all".
+   */
+  writeScope?: AccessScope;
 }
 
 export interface Principal {
@@ -44,20 +50,29 @@ export function isSuperAdmin(principal: Principal): boolean {
   return principal.system === true || principal.roles.includes("Super Admin");
 }
 
-/** Merge several roles' grants: the highest access wins; `all` beats `own_dept` at the same access. */
+/**
+ * Merge several roles' grants per category. Reading: the widest scope among grants that read.
+ * Writing: the widest scope among grants that write, on its own — so read-all plus
+ * write-own-department stays write-own-department.
+ */
 export function mergeGrants(rows: readonly { category: string; access: AccessLevel; scope: AccessScope }[]): Partial<Record<Category, Grant>> {
   const merged: Partial<Record<Category, Grant>> = {};
   for (const row of rows) {
     if (!(categories as readonly string[]).includes(row.category)) continue;
     const category = row.category as Category;
-    const prev = merged[category];
-    if (!prev) { merged[category] = { access: row.access, scope: row.scope }; continue; }
+    const prev = merged[category] ?? { access: "none" as AccessLevel, scope: "own_dept" as AccessScope };
     const access = accessRank[row.access] > accessRank[prev.access] ? row.access : prev.access;
-    // Scope widens only from a grant that actually gives access.
-    const scope = row.access !== "none" && row.scope === "all" ? "all" : prev.scope;
-    merged[category] = { access, scope };
+    const readScope = row.access !== "none" && row.scope === "all" ? "all" : prev.access === "none" ? row.scope : prev.scope;
+    const prevWrite = prev.access === "write" ? writeScopeOf(prev) : undefined;
+    const rowWrite = row.access === "write" ? row.scope : undefined;
+    const writeScope = prevWrite === "all" || rowWrite === "all" ? "all" : (prevWrite ?? rowWrite);
+    merged[category] = writeScope && writeScope !== readScope ? { access, scope: readScope, writeScope } : { access, scope: readScope };
   }
   return merged;
+}
+
+export function writeScopeOf(grant: Grant): AccessScope {
+  return grant.writeScope ?? grant.scope;
 }
 
 export function systemPrincipal(reason: string): Principal {

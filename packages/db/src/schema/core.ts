@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, boolean, datetime, index, int, json, mysqlEnum, mysqlTable, primaryKey, text, varchar } from "drizzle-orm/mysql-core";
 import { link, nameKey, timestamps } from "./columns";
 
@@ -47,15 +48,28 @@ export const rolePermissions = mysqlTable(
   (t) => [primaryKey({ columns: [t.role, t.category] })],
 );
 
+/**
+ * Child-table columns with database defaults, so membership rows can be written either as plain
+ * (user, role) pairs by system code or as audited child rows of User (Frappe's "Has Role").
+ */
+const childRowColumns = () => ({
+  name: varchar("name", { length: 140 }).notNull().unique().default(sql`(uuid())`),
+  idx: int("idx").notNull().default(0),
+  creation: datetime("creation", { mode: "string", fsp: 6 }).notNull().default(sql`current_timestamp(6)`),
+  modified: datetime("modified", { mode: "string", fsp: 6 }).notNull().default(sql`current_timestamp(6)`),
+  owner: varchar("owner", { length: 140 }).notNull().default("system"),
+  modifiedBy: varchar("modified_by", { length: 140 }).notNull().default("system"),
+});
+
 export const userRoles = mysqlTable(
   "user_roles",
-  { user: link("user").notNull(), role: link("role").notNull() },
+  { user: link("user").notNull(), role: link("role").notNull(), ...childRowColumns() },
   (t) => [primaryKey({ columns: [t.user, t.role] }), index("user_roles_role_idx").on(t.role)],
 );
 
 export const userDepartments = mysqlTable(
   "user_departments",
-  { user: link("user").notNull(), department: link("department").notNull() },
+  { user: link("user").notNull(), department: link("department").notNull(), ...childRowColumns() },
   (t) => [primaryKey({ columns: [t.user, t.department] }), index("user_departments_department_idx").on(t.department)],
 );
 

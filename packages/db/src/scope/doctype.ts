@@ -52,7 +52,8 @@ export type ScopeRule =
   /** A hand-written predicate (the audit trail follows the documents it describes). */
   | { kind: "custom"; predicate: (principal: Principal) => SQL | undefined };
 
-export type NamingRule = { kind: "series"; prefix: string; digits: number } | { kind: "field"; field: string } | { kind: "random" };
+/** How a new document gets its name: a series (`CL-00042`), a field's value, a random id, or the `name` the caller gives (Frappe's "Prompt"). */
+export type NamingRule = { kind: "series"; prefix: string; digits: number } | { kind: "field"; field: string } | { kind: "random" } | { kind: "prompt" };
 
 export interface DocTypeDef {
   name: string;
@@ -72,6 +73,8 @@ export interface DocTypeDef {
   searchFields?: readonly string[];
   /** Fields the list returns when the caller does not ask (Frappe returns only `name`). */
   titleField?: string;
+  /** Runs after a write has committed (cache invalidation, revoking sessions); must not throw for the write's sake. */
+  afterWrite?: (event: { action: "create" | "update" | "delete"; name: string; changed: readonly string[] }) => Promise<void>;
   /** Rewrites a row on its way out (e.g. strips unreadable parts of an audit diff). */
   transformOut?: (row: Record<string, unknown>, principal: Principal) => Record<string, unknown>;
 }

@@ -1,6 +1,6 @@
 import { inArray, or, and, eq, sql, type SQL } from "drizzle-orm";
 import type { AnyMySqlColumn } from "drizzle-orm/mysql-core";
-import { canRead, canWrite, grantFor, type Category, type Grant, type Principal } from "../access/model";
+import { canRead, canWrite, grantFor, writeScopeOf, type Category, type Grant, type Principal } from "../access/model";
 import type { DocTypeDef } from "./doctype";
 
 const NOTHING = sql`1 = 0`;
@@ -65,11 +65,12 @@ export function categoryOfRow(dt: DocTypeDef, row: Record<string, unknown>): Cat
   return dt.category;
 }
 
-/** Whether the principal may see a row already in hand (the after-image of a write, say). */
-export function rowInScope(principal: Principal, dt: DocTypeDef, row: Record<string, unknown>, category: Category): boolean {
+/** Whether a row already in hand is within the principal's read (or write) scope — e.g. a write's after-image. */
+export function rowInScope(principal: Principal, dt: DocTypeDef, row: Record<string, unknown>, category: Category, mode: "read" | "write" = "read"): boolean {
   const grant = grantFor(principal, category);
-  if (grant.access === "none") return false;
-  if (grant.scope === "all") return true;
+  if (grant.access === "none" || (mode === "write" && grant.access !== "write")) return false;
+  const scope = mode === "write" ? writeScopeOf(grant) : grant.scope;
+  if (scope === "all") return true;
   const rule = dt.scope;
   if (rule.kind === "department") return principal.departments.includes(String(row[rule.field] ?? ""));
   if (rule.kind === "self") return row[rule.field] === principal.user;
@@ -86,5 +87,5 @@ export function categoryReadableFor(principal: Principal, category: Category, de
 export function categoryWritableFor(principal: Principal, category: Category, department: unknown): boolean {
   if (!canWrite(principal, category)) return false;
   const grant = grantFor(principal, category);
-  return grant.scope === "all" || typeof department !== "string" || principal.departments.includes(department);
+  return writeScopeOf(grant) === "all" || typeof department !== "string" || principal.departments.includes(department);
 }

@@ -148,6 +148,8 @@ export class ScopedDb {
   }
 
   private readableChildren(dt: DocTypeDef, row: Record<string, unknown>): [string, ChildTableDef][] {
+    // A user reads their own record whole (roles, departments), as in Frappe.
+    if (dt.scope.kind === "self" && row[dt.scope.field] === this.principal.user) return Object.entries(dt.children ?? {});
     const department = this.departmentOf(dt, row);
     return Object.entries(dt.children ?? {}).filter(([, child]) => categoryReadableFor(this.principal, child.category, department));
   }
@@ -212,8 +214,11 @@ export class ScopedDb {
     }
   }
 
-  private async newName(dt: DocTypeDef, values: Record<string, unknown>, exec: Executor): Promise<string> {
+  private async newName(dt: DocTypeDef, values: Record<string, unknown>, given: string | undefined, exec: Executor): Promise<string> {
     switch (dt.naming.kind) {
+      case "prompt":
+        if (!given || given.length > 140) throw AppError.validation([{ field: "name", message: "Name is required (at most 140 characters)" }]);
+        return given;
       case "series":
         return nextSeriesName(exec, dt.naming.prefix, dt.naming.digits);
       case "field": {
@@ -230,7 +235,7 @@ export class ScopedDb {
     if (dt.readOnly) throw AppError.forbidden(`${dt.name} is read-only`);
     const category = categoryOfRow(dt, row);
     if (!canWrite(this.principal, category)) throw AppError.forbidden(`No permission to ${verb} ${dt.name}`);
-    if (!rowInScope(this.principal, dt, row, category)) {
+    if (!rowInScope(this.principal, dt, row, category, "write")) {
       const dept = this.departmentOf(dt, row);
       throw AppError.forbidden(dept ? `No permission to ${verb} ${dt.name} in department ${String(dept)}` : `No permission to ${verb} ${dt.name}`);
     }
@@ -269,7 +274,7 @@ export class ScopedDb {
 
     try {
       const name = await this.exec.transaction(async (tx) => {
-        const name = await this.newName(dt, values, tx);
+        const name = await this.newName(dt, values, input.name, tx);
         const now = nextTimestamp();
         const stamp = { creation: now, modified: now, owner: this.principal.user, modified_by: this.principal.user };
         await tx.insert(dt.table).values(toTableValues(dt.table, dt.fields, dt.standard, { ...values, name, ...stamp }));
@@ -284,6 +289,7 @@ export class ScopedDb {
         await writeVersion(tx, { doctype: dt.name, docname: name, action: "create", data, actor: this.principal.user, at: now, meta: this.meta });
         return name;
       });
+      await this.notify(dt, { action: "create", name, changed: Object.keys(values) });
       return await this.get(dt.name, name, { logAccess: false });
     } catch (error) {
       if (isDuplicateKey(error)) throw new AppError(AppErrorCode.Duplicate, `${dt.name} already exists`, { cause: error });
@@ -304,6 +310,7 @@ export class ScopedDb {
     Object.assign(input.values, server.values);
     const expected = options.expectedModified ?? input.modified;
 
+    let changed: string[] = [];
     try {
       await this.exec.transaction(async (tx) => {
         const scoped = new ScopedDb(this.principal, this.meta, this.registry, tx);
@@ -351,6 +358,7 @@ export class ScopedDb {
         }
         const data = diffDocument(dt.fields, before, after, childDiffs);
         if (isEmptyDiff(data)) return;
+        changed = [...Object.keys(changedFields), ...childRows.keys()];
         await tx.update(dt.table).set(toTableValues(dt.table, dt.fields, dt.standard, { ...changedFields, modified: now, modified_by: this.principal.user })).where(eq(dt.standard.name, name));
         for (const write of childWrites) await write();
         await writeVersion(tx, { doctype: dt.name, docname: name, action: "update", data, actor: this.principal.user, at: now, meta: this.meta });
@@ -359,6 +367,7 @@ export class ScopedDb {
       if (isDuplicateKey(error)) throw new AppError(AppErrorCode.Duplicate, `A row of ${dt.name} ${name} duplicates another`, { cause: error });
       throw error;
     }
+    if (changed.length) await this.notify(dt, { action: "update", name, changed });
     return this.get(dt.name, name, { logAccess: false });
   }
 
@@ -381,6 +390,16 @@ export class ScopedDb {
       const data = diffDocument(dt.fields, before, {}, childDiffs);
       await writeVersion(tx, { doctype: dt.name, docname: name, action: "delete", data, actor: this.principal.user, at: nextTimestamp(), meta: this.meta });
     });
+    await this.notify(dt, { action: "delete", name, changed: [] });
+  }
+
+  private async notify(dt: DocTypeDef, event: Parameters<NonNullable<DocTypeDef["afterWrite"]>>[0]): Promise<void> {
+    if (!dt.afterWrite) return;
+    try {
+      await dt.afterWrite(event);
+    } catch (error) {
+      console.error(JSON.stringify({ level: "error", msg: "afterWrite hook failed", doctype: dt.name, action: event.action, error: String((error as Error)?.message ?? error) }));
+    }
   }
 
   /** The scope predicate of a DocType, for a module service that aggregates over it (still scoped). */

@@ -1,13 +1,12 @@
 import { Redis } from "ioredis";
-import { assertLocal, createThrowawayDatabase } from "./throwaway";
+import { assertLocal } from "./throwaway";
 
 /**
- * Vitest global setup for integration tests: a fresh, migrated MariaDB database and an empty Redis
- * logical database for this run, exported to the test workers through the environment, removed after.
+ * Vitest global setup for integration tests: points the run at local services (Redis logical db 13
+ * unless TEST_REDIS_URL says otherwise) and sets test defaults. Each test file then gets its own
+ * throwaway database from `per-file-database.ts`.
  */
 export default async function setup(): Promise<() => Promise<void>> {
-  const { url, drop } = await createThrowawayDatabase();
-  process.env.DATABASE_URL = url;
   const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/13";
   assertLocal(redisUrl);
   process.env.REDIS_URL = redisUrl;
@@ -19,6 +18,5 @@ export default async function setup(): Promise<() => Promise<void>> {
   return async () => {
     await redis.flushdb();
     redis.disconnect();
-    if (process.env.KEEP_TEST_DB !== "1") await drop();
   };
 }

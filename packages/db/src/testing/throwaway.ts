@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import mysql from "mysql2/promise";
-import { runMigrations } from "../migrate";
+import { runMigrations } from "../migrate-core";
 
 /** Tests and the bench only ever touch a local server: a guard against pointing them at real data. */
 export function assertLocal(url: string): void {

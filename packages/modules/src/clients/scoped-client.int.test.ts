@@ -214,3 +214,18 @@ describe("writes: checked before and after, audited in the same transaction", ()
     expect(theirs.length).toBeGreaterThan(0);
   });
 });
+
+describe("merged roles never widen writes", () => {
+  it("Supervisor + Medical Staff reads every client but writes only Medical ones", async () => {
+    const p = demoPrincipals.medical();
+    const supervisorGrants = demoPrincipals.supervisor().grants;
+    const { mergeGrants, defaultMatrix } = await import("@orchestrator/db");
+    const rows = (["Supervisor", "Medical Staff"] as const).flatMap((role) => Object.entries(defaultMatrix[role]).map(([category, g]) => ({ category, access: g!.access, scope: g!.scope })));
+    const both = scope({ ...p, roles: ["Supervisor", "Medical Staff"], grants: mergeGrants(rows) });
+    expect(supervisorGrants.client?.scope).toBe("all");
+    await expect(both.get("Client", programClient)).resolves.toMatchObject({ name: programClient });
+    await expectAppError(both.update("Client", programClient, { first_name: "Nope" }), "FORBIDDEN");
+    const doc = await both.get("Client", medicalClient);
+    await expect(both.update("Client", medicalClient, { first_name: "Yes" }, { expectedModified: String(doc.modified) })).resolves.toMatchObject({ first_name: "Yes" });
+  });
+});

@@ -2,6 +2,7 @@ import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import * as s from "@orchestrator/db/schema";
 import { canRead, grantFor, readPredicate, type DocTypeDef, type DocTypeRegistry, type Principal, type VersionData } from "@orchestrator/db";
 import { standardOf } from "../registry/standard";
+import { afterUserWrite } from "./user-hooks";
 
 export const departmentDocType: DocTypeDef = {
   name: "Department",
@@ -29,6 +30,7 @@ export const userDocType: DocTypeDef = {
   // Named by email, as in Frappe. A user reads their own record; `admin` readers (scope all) read everyone.
   scope: { kind: "self", field: "name" },
   naming: { kind: "field", field: "email" },
+  afterWrite: afterUserWrite,
   titleField: "full_name",
   searchFields: ["full_name", "email"],
   fields: {
@@ -38,6 +40,38 @@ export const userDocType: DocTypeDef = {
     last_login: { column: s.users.lastLogin, type: "datetime", label: "Last login", readOnly: true },
     password_hash: { column: s.users.passwordHash, type: "data", label: "Password", hidden: true, sensitive: true },
   },
+  children: {
+    roles: {
+      doctype: "Has Role",
+      table: s.userRoles,
+      standard: standardOf(s.userRoles),
+      parent: s.userRoles.user,
+      idx: s.userRoles.idx,
+      category: "admin",
+      fields: { role: { column: s.userRoles.role, type: "link", linkTo: "Role", label: "Role", required: true } },
+    },
+    departments: {
+      doctype: "User Department",
+      table: s.userDepartments,
+      standard: standardOf(s.userDepartments),
+      parent: s.userDepartments.user,
+      idx: s.userDepartments.idx,
+      category: "admin",
+      fields: { department: { column: s.userDepartments.department, type: "link", linkTo: "Department", label: "Department", required: true } },
+    },
+  },
+};
+
+export const roleDocType: DocTypeDef = {
+  name: "Role",
+  table: s.roles,
+  standard: standardOf(s.roles),
+  category: "admin",
+  // Role names are not sensitive: everyone signed in may read them (the user menu shows them).
+  scope: { kind: "custom", predicate: () => undefined },
+  naming: { kind: "prompt" },
+  titleField: "description",
+  fields: { description: { column: s.roles.description, type: "data", label: "Description", maxLength: 255 } },
 };
 
 /** Which documents' history a principal may read: the history of the documents they may read. */

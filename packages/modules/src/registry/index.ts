@@ -1,6 +1,6 @@
 import type { DocTypeDef, DocTypeRegistry } from "@orchestrator/db";
 import { clientDocType, medicalTemplateDocType, programDocType, taskDocType } from "../clients/doctypes";
-import { departmentDocType, userDocType, versionDocType } from "../core/doctypes";
+import { departmentDocType, roleDocType, userDocType, versionDocType } from "../core/doctypes";
 
 /**
  * The DocType registry: one definition per DocType (table, category, fields, sensitive fields, child
@@ -12,6 +12,6 @@ export const registry: DocTypeRegistry & { all(): DocTypeDef[] } = {
   all: () => [...definitions.values()],
 };
 
-for (const dt of [clientDocType, taskDocType, medicalTemplateDocType, programDocType, departmentDocType, userDocType, versionDocType(() => registry)]) {
+for (const dt of [clientDocType, taskDocType, medicalTemplateDocType, programDocType, departmentDocType, userDocType, roleDocType, versionDocType(() => registry)]) {
   definitions.set(dt.name, dt);
 }

@@ -1,4 +1,4 @@
-import { FRAPPE_SESSION_COOKIE, generateApiKeys, login, logout } from "@orchestrator/auth";
+import { FRAPPE_SESSION_COOKIE, generateApiKeys, login, logout, sessionMaxAgeSeconds } from "@orchestrator/auth";
 import { AppError, AppErrorCode, isSuperAdmin, type Principal, type ScopedDb } from "@orchestrator/db";
 import { getClientSummary } from "../clients/service";
 import { readBody } from "./body";
@@ -36,7 +36,7 @@ export const methods: Record<string, (ctx: MethodContext) => Promise<Response>> 
     const pwd = typeof p.pwd === "string" ? p.pwd : "";
     if (!usr || !pwd) throw AppError.validation([...(usr ? [] : [{ field: "usr", message: "is required" }]), ...(pwd ? [] : [{ field: "pwd", message: "is required" }])]);
     const result = await login({ email: usr, password: pwd, ip: ctx.ip, userAgent: ctx.req.headers.get("user-agent") ?? undefined });
-    return json({ message: "Logged In", home_page: "/clients", full_name: result.user.fullName }, 200, { "set-cookie": sessionCookie(result.sid, 12 * 3600, ctx.secureCookies) });
+    return json({ message: "Logged In", home_page: "/clients", full_name: result.user.fullName }, 200, { "set-cookie": sessionCookie(result.sid, sessionMaxAgeSeconds(), ctx.secureCookies) });
   },
 
   async logout(ctx) {
