@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // Files allowed to read process.env: the validated env modules and process entry points' bootstrap.
-    files: ["**/env.ts", "**/*.config.ts", "scripts/**", "e2e/**", "bench/src/**", "**/testing/**", "**/*.test.ts"],
+    files: ["**/env.ts", "**/*.config.ts", "**/scripts/**", "**/e2e/**", "**/bench/src/**", "**/testing/**", "**/*.test.ts"],
     rules: { "no-restricted-properties": "off" },
   },
   {

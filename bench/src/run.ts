@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: seeds 100k clients into a throwaway database, serves the real REST and tRPC
- * handlers over HTTP in this process, and measures the scoped client list and get at 10 concurrent
+ * handlers over HTTP from a child process (server.ts), and measures the scoped client list and get at 10 concurrent
  * connections for a Super Admin and a Medical Staff user — each against the same SQL run directly
  * through mysql2 in the same run, plus SQL statements per request.
  */
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { createThrowawayDatabase } from "@orchestrator/db/testing";
 import { Redis } from "ioredis";
 import { fmt, load, summarize, type Summary } from "./stats";
@@ -27,13 +29,8 @@ async function main() {
   flush.disconnect();
 
   // Import after the environment points at the throwaway services (env is read at import).
-  const { countStatements } = await import("@orchestrator/db");
   const { closeDatabase, seedAccessModel, createUser, unsafeSystemDb, unsafeSystemPool } = await import("@orchestrator/db/system");
   const { generateApiKeys, closeRedis } = await import("@orchestrator/auth");
-  const { appRouter, createContext } = await import("@orchestrator/modules");
-  const { handleRestRequest } = await import("@orchestrator/modules/rest");
-  const { fetchRequestHandler } = await import("@trpc/server/adapters/fetch");
-  const { createAdaptorServer } = await import("@hono/node-server");
 
   try {
     const db = unsafeSystemDb();
@@ -45,24 +42,14 @@ async function main() {
     await seedClients(pool, CLIENTS);
     console.log(`seeded ${CLIENTS} clients with ${CLIENTS * 2} assignments in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
-    const statements = new Map<string, number[]>();
-    const server = createAdaptorServer({
-      port: 0,
-      fetch: async (req: Request) => {
-        const label = req.headers.get("x-bench-label");
-        const { result, statements: n } = await countStatements(async () => {
-          if (new URL(req.url).pathname.startsWith("/api/trpc")) {
-            return fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createContext(req) });
-          }
-          return handleRestRequest(req);
-        });
-        if (label) statements.set(label, [...(statements.get(label) ?? []), n]);
-        return result;
-      },
+    const child = fork(fileURLToPath(new URL("./server.ts", import.meta.url)), { execArgv: ["--import", "tsx"], env: process.env, stdio: "inherit" });
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once("message", (m) => resolve((m as { port: number }).port));
+      child.once("exit", (code) => reject(new Error(`API server exited with ${code}`)));
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-    const address = server.address();
-    const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    const base = `http://127.0.0.1:${port}`;
+    const statementsFor = async (label: string, reset = false): Promise<number[]> =>
+      ((await (await fetch(`${base}/__bench/statements?label=${encodeURIComponent(label)}${reset ? "&reset=1" : ""}`)).json()) as { counts: number[] }).counts;
 
     const users = {
       "Super Admin": { token: await generateApiKeys("admin@bench.test", "bench"), departments: null as string[] | null },
@@ -99,7 +86,7 @@ async function main() {
       ];
       for (const c of cases) {
         await load(CONCURRENCY, WARMUP, async (i) => { await c.run(i); await c.raw(i); });
-        statements.delete(`${role}/${c.op}/${c.api}`);
+        await statementsFor(`${role}/${c.op}/${c.api}`, true);
         // Interleave raw and API runs in rounds so both see the same machine conditions.
         const api: number[] = [];
         const raw: number[] = [];
@@ -110,7 +97,7 @@ async function main() {
         const a = summarize(api);
         const r = summarize(raw);
         results[`${role}/${c.op}/${c.api}`] = a;
-        const counts = statements.get(`${role}/${c.op}/${c.api}`) ?? [];
+        const counts = await statementsFor(`${role}/${c.op}/${c.api}`);
         const maxStatements = Math.max(...counts);
         const budget = 3 * r.p95 + 5;
         rows.push([role, c.op, c.api, fmt(a.p50), fmt(a.p95), fmt(r.p50), fmt(r.p95), (a.p95 / r.p95).toFixed(2), fmt(budget), a.p95 <= budget ? "ok" : "OVER", String(maxStatements), maxStatements <= 4 ? "ok" : "OVER"]);
@@ -129,7 +116,7 @@ async function main() {
       console.log(`  ${op} ${api}: ${ratio.toFixed(2)} ${ratio <= 1.5 ? "ok" : "OVER"}`);
     }
     console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    child.disconnect();
     await closeRedis();
     await closeDatabase();
   } finally {

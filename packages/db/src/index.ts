@@ -26,3 +26,8 @@ export function createScopedDb(principal: Principal, meta: RequestMeta, registry
   if (!principal?.user) throw new Error("createScopedDb needs a principal: refusing to build an unscoped handle");
   return new ScopedDb(principal, meta, registry, getDatabase().db);
 }
+
+/** Health check: one `SELECT 1` on the pool, no data read (used by /api/health). */
+export async function pingDatabase(): Promise<void> {
+  await getDatabase().pool.query("SELECT 1");
+}

@@ -3,7 +3,7 @@ import { FrappeApp } from "frappe-js-sdk";
 import { closeRedis, hashPassword } from "@orchestrator/auth";
 import { closeDatabase, schema, unsafeSystemDb } from "@orchestrator/db/system";
 import { seedDemo } from "@orchestrator/db/testing";
-import { count, eq } from "drizzle-orm";
+import { count } from "drizzle-orm";
 import { startApiServer } from "../testing/server";
 
 const PASSWORD = "correct horse battery";

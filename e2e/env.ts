@@ -1,0 +1,26 @@
+/**
+ * Everything the e2e suite reads from the environment, in one place (the lint rule keeps
+ * `process.env` to files named env.ts and to configs).
+ */
+const LOCAL_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"];
+
+function flag(value: string | undefined): boolean {
+  return Boolean(value) && value !== "false" && value !== "0";
+}
+
+export const e2eEnv = {
+  /** The app under test; scripts/test.sh sets it to the production build it started. */
+  baseURL: process.env.BASE_URL || "http://127.0.0.1:3000",
+  /** The demo users' password (the seed's DEMO_PASSWORD). */
+  demoPassword: process.env.DEMO_PASSWORD || "orchestrator-demo",
+  /** Debian's Chromium; Playwright's own browser downloads are never used. */
+  chromiumPath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  /** Where the JSON report goes (scripts/test.sh reads it for its summary). */
+  jsonReport: process.env.E2E_JSON_REPORT || undefined,
+  isCI: flag(process.env.CI),
+  allowRemote: process.env.E2E_ALLOW_REMOTE === "1",
+} as const;
+
+export function isLocalUrl(url: string): boolean {
+  return LOCAL_HOSTS.includes(new URL(url).hostname);
+}

@@ -1,0 +1,87 @@
+/**
+ * Playwright for Orchestrator. `npm test` (scripts/test.sh) builds the app, starts the worker and
+ * `next start` on a throwaway database, and runs this with BASE_URL set. By hand, against a running
+ * `npm run demo`:  cd e2e && BASE_URL=http://127.0.0.1:3000 npx playwright test
+ *
+ * Browser: Debian's Chromium at /usr/bin/chromium (`apt-get install chromium`); Playwright's own
+ * browser downloads are never used (this machine and CI reach no download host).
+ *
+ * Projects:
+ *   setup    signs each demo role in once through /login, saves e2e/.auth/<role>.json
+ *   api      REST/health specs (api/**), no browser state needed
+ *   desktop  UI specs (ui/**) at 1280×800, after setup
+ *   phone    the same UI specs at 390×844 with touch, after setup
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig, devices } from "@playwright/test";
+import { e2eEnv, isLocalUrl } from "./env";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { baseURL, isCI, chromiumPath: executablePath } = e2eEnv;
+if (!isLocalUrl(baseURL) && !e2eEnv.allowRemote) {
+  // The suite signs in with demo credentials and writes data: never against a server elsewhere by accident.
+  throw new Error(`BASE_URL ${baseURL} is not local; set E2E_ALLOW_REMOTE=1 if you really mean it`);
+}
+
+if (!existsSync(executablePath)) {
+  console.warn(`[e2e] Chromium not found at ${executablePath}: install Debian's package (apt-get install -y chromium); never \`npx playwright install\`.`);
+}
+
+export default defineConfig({
+  testDir: here,
+  outputDir: path.join(here, "test-results"),
+  fullyParallel: false,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  workers: isCI ? 2 : undefined,
+  timeout: isCI ? 60_000 : 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [
+    ["list"],
+    // scripts/test.sh reads this file for its summary line.
+    ["json", { outputFile: e2eEnv.jsonReport ?? path.join(here, "test-results", "report.json") }],
+  ],
+  use: {
+    baseURL,
+    screenshot: "on",
+    trace: "retain-on-failure",
+    video: "off",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /setup[\\/].*\.setup\.ts$/ },
+    { name: "api", testMatch: /api[\\/].*\.spec\.ts$/ },
+    {
+      name: "desktop",
+      testMatch: /ui[\\/].*\.spec\.ts$/,
+      dependencies: ["setup"],
+      use: { viewport: { width: 1280, height: 800 } },
+    },
+    {
+      name: "phone",
+      testMatch: /ui[\\/].*\.spec\.ts$/,
+      dependencies: ["setup"],
+      use: {
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+        userAgent: devices["Pixel 7"].userAgent,
+      },
+    },
+  ],
+});

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# `npm run demo`: install, make sure MariaDB and Redis are reachable, migrate, seed demo data into an
+# empty database, build, then serve the web app on $PORT (default 3000) with the worker, in the
+# foreground until Ctrl-C (or SIGTERM), which stops both cleanly. Non-interactive.
+#
+# Honours (environment, or a `.env` file at the repository root; the environment wins):
+#   PORT (3000), WORKER_PORT (3001), DATABASE_URL (mysql://root@127.0.0.1:3306/orchestrator),
+#   REDIS_URL (redis://127.0.0.1:6379/0), AUTH_SECRET (else generated once into .data/auth-secret),
+#   DEMO_PASSWORD (orchestrator-demo), KIPU_BASE_URL / KIPU_ACCESS_ID / KIPU_SECRET_KEY / KIPU_APP_ID,
+#   SKIP_INSTALL=1 (skip the npm install step), and every variable in .env.example.
+set -euo pipefail
+
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+cd "$ORCH_ROOT"
+orch_load_dotenv "$ORCH_ROOT/.env"
+orch_telemetry_off
+
+# --- 1. dependencies -----------------------------------------------------------------------------
+orch_step "installing dependencies"
+orch_install_deps
+
+# --- 2. MariaDB and Redis (before the defaults below: an unset URL means "local, start if needed") --
+orch_step "checking MariaDB and Redis"
+# shellcheck source=scripts/services.sh
+source "$ORCH_ROOT/scripts/services.sh"
+
+export DATABASE_URL="${DATABASE_URL:-mysql://root@127.0.0.1:3306/orchestrator}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
+export PORT="${PORT:-3000}"
+export WORKER_PORT="${WORKER_PORT:-3001}"
+export DEMO_PASSWORD="${DEMO_PASSWORD:-orchestrator-demo}"
+# A local demo trusts the Host header it is reached by (localhost, 127.0.0.1, a LAN name).
+if [[ -z "${AUTH_URL:-}" ]]; then export AUTH_TRUST_HOST="${AUTH_TRUST_HOST:-true}"; fi
+orch_ensure_auth_secret
+# KIPU_BASE_URL / KIPU_ACCESS_ID / KIPU_SECRET_KEY / KIPU_APP_ID reach the web app and the worker
+# unchanged when set (they are in the environment, or exported from .env by orch_load_dotenv).
+
+for port_var in PORT WORKER_PORT; do
+  if orch_port_open 127.0.0.1 "${!port_var}"; then
+    orch_die "port ${!port_var} ($port_var) is already in use: stop what runs there, or choose another, e.g. $port_var=$(( ${!port_var} + 10 )) npm run demo"
+  fi
+done
+
+# --- 3. database ---------------------------------------------------------------------------------
+orch_step "migrating, and seeding demo data if the database is empty"
+"$ORCH_BIN/tsx" scripts/seed-demo.ts
+
+# --- 4. Kipu simulator hook ----------------------------------------------------------------------
+# >>> KIPU SIMULATOR HOOK (the sync issue fills this in) >>>
+# When KIPU_BASE_URL is unset, start the local Kipu simulator here and point the app at it:
+#   orch_start_child kipu-sim - npm run start -w <simulator workspace>   (or its own command)
+#   export KIPU_BASE_URL=http://127.0.0.1:<port> KIPU_ACCESS_ID=... KIPU_SECRET_KEY=... KIPU_APP_ID=...
+#   orch_wait_healthy "$KIPU_BASE_URL/<health path>" 60
+# It is then stopped with the other children on Ctrl-C. When KIPU_BASE_URL is set, start nothing.
+start_kipu_simulator() {
+  :
+}
+if [[ -z "${KIPU_BASE_URL:-}" ]]; then
+  start_kipu_simulator
+fi
+# <<< KIPU SIMULATOR HOOK <<<
+
+# --- 5. build ------------------------------------------------------------------------------------
+orch_step "building the web app and the worker"
+"$ORCH_BIN/turbo" run build --filter=@orchestrator/web --filter=@orchestrator/worker
+
+# --- 6. serve ------------------------------------------------------------------------------------
+STOPPING=0
+shutdown() {
+  local code="$1"
+  ((STOPPING)) && return 0
+  STOPPING=1
+  orch_log ""
+  orch_log "stopping the web app and the worker..."
+  orch_stop_children
+  orch_log "stopped."
+  exit "$code"
+}
+trap 'shutdown 130' INT
+trap 'shutdown 143' TERM
+trap 'orch_stop_children' EXIT
+
+orch_step "starting the worker (:$WORKER_PORT) and the web app (:$PORT)"
+orch_start_child worker - env NODE_ENV=production npm run start -w @orchestrator/worker
+orch_start_child web - env NODE_ENV=production npm run start -w @orchestrator/web -- -p "$PORT"
+
+if ! orch_wait_healthy "http://127.0.0.1:$PORT/api/health" "${DEMO_HEALTH_TIMEOUT:-180}"; then
+  orch_log "the app did not become healthy; its output is above."
+  shutdown 1
+fi
+
+role_of() {
+  case "$1" in
+    admin) echo "Super Admin" ;;
+    medical) echo "Medical Staff (Medical)" ;;
+    program) echo "Program Staff (Program)" ;;
+    hr) echo "HR Manager (HR)" ;;
+    finance) echo "Finance Manager (Finance)" ;;
+    supervisor) echo "Supervisor (read-only)" ;;
+  esac
+}
+{
+  echo
+  echo "────────────────────────────────────────────────────────────────────"
+  echo "  Orchestrator is running:  http://localhost:$PORT"
+  echo
+  echo "  Demo logins (password: $DEMO_PASSWORD)"
+  for who in admin medical program hr finance supervisor; do
+    printf '    %-36s %s\n' "$who@demo.orchestrator.test" "$(role_of "$who")"
+  done
+  echo
+  echo "  Worker health: http://localhost:$WORKER_PORT/healthz"
+  if [[ -n "${KIPU_BASE_URL:-}" ]]; then echo "  Kipu: $KIPU_BASE_URL"; fi
+  echo "  Press Ctrl-C to stop."
+  echo "────────────────────────────────────────────────────────────────────"
+}
+
+# Wait until a child exits (an error: they are meant to run until stopped) or a signal arrives.
+while true; do
+  dead="$(orch_dead_child)"
+  if [[ -n "$dead" ]]; then
+    orch_log "$dead exited unexpectedly."
+    shutdown 1
+  fi
+  sleep 2 &
+  wait $! || true
+done
