@@ -11,7 +11,8 @@ import { getRedis } from "./redis";
  * latency. Verification state is cached in Redis so a warm request runs no SQL:
  *
  *   apikey:<api_key>       JSON ApiKeyState (or { missing: true } for unknown keys, briefly)
- *   apikey-used:<api_key>  present for a minute after `last_used` was written
+ *   apikey-used:<api_key>       present for a minute after `last_used` was written
+ *   apikey-last-used:<api_key>  when the key was last used (read by listApiKeys)
  */
 interface ApiKeyState {
   user: string;
@@ -24,6 +25,8 @@ type CachedApiKey = ApiKeyState | { missing: true };
 
 const cacheKey = (apiKey: string) => `apikey:${apiKey}`;
 const usedMarkerKey = (apiKey: string) => `apikey-used:${apiKey}`;
+/** When the key was last used. Kept in Redis so an authenticated request never writes SQL for it. */
+const lastUsedKey = (apiKey: string) => `apikey-last-used:${apiKey}`;
 const CACHE_TTL_SECONDS = 300;
 const MISSING_TTL_SECONDS = 60;
 const LAST_USED_INTERVAL_SECONDS = 60;
@@ -109,7 +112,7 @@ export async function verifyApiKey(apiKey: string, apiSecret: string): Promise<s
     if (claimedLastUsed) await redis.del(usedMarkerKey(apiKey));
     return null;
   }
-  if (claimedLastUsed) await unsafeSystemDb().update(schema.apiKeys).set({ lastUsed: nowTimestamp() }).where(eq(schema.apiKeys.apiKey, apiKey));
+  if (claimedLastUsed) await redis.set(lastUsedKey(apiKey), nowTimestamp());
   return owner;
 }
 
@@ -148,9 +151,12 @@ export async function refreshUserApiKeys(user: string): Promise<void> {
 /** The user's keys, oldest first, without secrets or hashes. */
 export async function listApiKeys(user: string): Promise<ApiKeyInfo[]> {
   const { apiKeys } = schema;
-  return unsafeSystemDb()
+  const rows = await unsafeSystemDb()
     .select({ apiKey: apiKeys.apiKey, label: apiKeys.label, creation: apiKeys.creation, lastUsed: apiKeys.lastUsed, revokedAt: apiKeys.revokedAt })
     .from(apiKeys)
     .where(eq(apiKeys.user, user))
     .orderBy(asc(apiKeys.creation), asc(apiKeys.apiKey));
+  if (!rows.length) return rows;
+  const used = await getRedis().mget(rows.map((r) => lastUsedKey(r.apiKey)));
+  return rows.map((r, i) => ({ ...r, lastUsed: used[i] ?? r.lastUsed }));
 }

@@ -178,11 +178,10 @@ export class ScopedDb {
     if (!row) throw AppError.notFound(dt.name, name);
     const doc: Record<string, unknown> = { ...this.visibleDoc(dt, row), doctype: dt.name };
     const children = this.readableChildren(dt, row);
-    const loaded = await Promise.all(children.map(([, child]) => this.loadChildren(child, name)));
+    // Child tables and the access-log entry are independent: one round trip's worth of waiting.
+    const logged = dt.phi && options.logAccess !== false ? writeAccessLog(this.exec, { doctype: dt.name, docname: name, actor: this.principal.user, at: nextTimestamp(), meta: this.meta }) : undefined;
+    const [loaded] = await Promise.all([Promise.all(children.map(([, child]) => this.loadChildren(child, name))), logged]);
     children.forEach(([key, child], i) => { doc[key] = (loaded[i] ?? []).map((r) => ({ ...r, doctype: child.doctype, parentfield: key, parenttype: dt.name })); });
-    if (dt.phi && options.logAccess !== false) {
-      await writeAccessLog(this.exec, { doctype: dt.name, docname: name, actor: this.principal.user, at: nextTimestamp(), meta: this.meta });
-    }
     return (dt.transformOut ? dt.transformOut(doc, this.principal) : doc) as Doc;
   }
 
