@@ -67,6 +67,28 @@ describe("generateTasksForAssignment", () => {
     expect(await tasksOf(client)).toHaveLength(4);
   });
 
+  it("waits for a deactivation in progress and then respects it (the client row is locked)", async () => {
+    const { client, template } = await activated();
+    const admin = createScopedDb(demoPrincipal("Super Admin"), {}, registry);
+    let release: () => void = () => {};
+    let locked: () => void = () => {};
+    const holding = new Promise<void>((r) => { locked = r; });
+    const deactivating = admin.transaction(async (tx) => {
+      const doc = await tx.get("Client", client, { forUpdate: true, logAccess: false });
+      const rows = doc.medical_assignments as { name: string }[];
+      await tx.update("Client", client, { medical_assignments: rows.map((r) => ({ name: r.name, status: "inactive" })) });
+      locked();
+      await new Promise<void>((r) => { release = r; });
+    });
+    await holding;
+    const generating = generateTasksForAssignment(medical(), { client, template: template.name });
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await deactivating;
+    expect(await generating).toEqual({ created: 0, existing: 0 });
+    expect(await tasksOf(client)).toHaveLength(0);
+  });
+
   it("generates nothing for a missing or an inactive assignment", async () => {
     const client = await createTestClient("Medical");
     const template = await createTestTemplate(templateTasks);

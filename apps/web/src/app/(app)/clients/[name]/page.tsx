@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ClientDetail } from "~/features/clients/client-detail";
+import { withSession } from "~/server/session";
+import { trpcErrorCode } from "~/trpc/error-code";
+import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+
+type Props = { params: Promise<{ name: string }> };
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+// The record id, not the client's name: page titles end up in browser history and tab lists.
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decode((await params).name) };
+}
+
+/**
+ * Loads the client through `clients.summary` (the same scoped get, plus open task count and
+ * recent activity) on the server and hands it to the client cache. Not found — including out of
+ * the user's scope, which the data layer reports the same way — renders the plain not-found page.
+ */
+export default async function ClientPage({ params }: Props) {
+  const name = decode((await params).name);
+  const queryClient = getQueryClient();
+  // Labels for departments, templates and programs: streamed to the client, not waited for.
+  void queryClient.prefetchQuery(trpc.core.options.queryOptions());
+  try {
+    await withSession(() => queryClient.fetchQuery(trpc.clients.summary.queryOptions({ name })));
+  } catch (error) {
+    const code = trpcErrorCode(error);
+    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
+    throw error;
+  }
+  return (
+    <HydrateClient>
+      <ClientDetail name={name} />
+    </HydrateClient>
+  );
+}

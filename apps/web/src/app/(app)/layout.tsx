@@ -1,0 +1,23 @@
+import type { ReactNode } from "react";
+import { AppShell } from "~/components/shell/app-shell";
+import { navItemsFor } from "~/components/shell/nav-items";
+import { withSession } from "~/server/session";
+import { caller } from "~/trpc/server";
+import { TRPCReactProvider } from "~/trpc/react";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Every signed-in page. The session is checked here, server-side, through the same path as the
+ * API (core.me): no session, or one that expired, redirects to /login and back.
+ */
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const me = await withSession(() => caller.core.me());
+  return (
+    <TRPCReactProvider>
+      <AppShell userName={me.fullName || me.user} nav={navItemsFor(me.grants)}>
+        {children}
+      </AppShell>
+    </TRPCReactProvider>
+  );
+}

@@ -1,0 +1,3 @@
+export function clientHref(name: string): string {
+  return `/clients/${encodeURIComponent(name)}`;
+}

@@ -1,0 +1,140 @@
+"use client";
+
+import type { RouterOutputs } from "@orchestrator/modules";
+import { keepPreviousData, useQuery, type UseQueryResult } from "@tanstack/react-query";
+import { useCallback, useId, useState } from "react";
+import { Button } from "~/components/ui/button";
+import { cx } from "~/components/ui/cx";
+import { EmptyState } from "~/components/ui/empty-state";
+import { ErrorState } from "~/components/ui/error-state";
+import { FilterIcon } from "~/components/ui/icons";
+import { PageHeader } from "~/components/ui/page-header";
+import { trpcErrorCode } from "~/trpc/error-code";
+import { useTRPC } from "~/trpc/react";
+import { ClientsCards } from "./clients-cards";
+import { ClientsSkeleton } from "./clients-skeleton";
+import { ClientsTable } from "./clients-table";
+import { useOptionLabels } from "./labels";
+import { ListFilters, SortSelect } from "./list-filters";
+import { activeFilterCount, PAGE_SIZE, toListInput, type ClientSortField, type ListParams } from "./list-params";
+import { Pagination } from "./pagination";
+import { SearchBox } from "./search-box";
+import { useListParams } from "./use-list-params";
+
+/** The Clients list: URL-held view state → `clients.list` → table (desktop) or cards (phones). */
+export function ClientsView() {
+  const trpc = useTRPC();
+  const { params, hrefFor, update } = useListParams();
+  const labels = useOptionLabels();
+  const list = useQuery({ ...trpc.clients.list.queryOptions(toListInput(params)), placeholderData: keepPreviousData });
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersId = useId();
+
+  const commitSearch = useCallback((q: string | undefined, options: { replace: boolean }) => update({ q }, options), [update]);
+  const onSort = (sort: ClientSortField) => update({ sort, dir: params.sort === sort && params.dir === "asc" ? "desc" : "asc" });
+  const clearFilters = () => update({ q: undefined, status: [], department: undefined, from: undefined, to: undefined });
+  const filterCount = activeFilterCount(params);
+  const filtered = filterCount > 0 || Boolean(params.q);
+
+  return (
+    <>
+      <PageHeader title="Clients" description={list.data ? <span aria-live="polite">{countLabel(list.data.total, filtered)}</span> : " "} />
+
+      <section aria-label="Search and filters" className="mb-4 flex flex-col gap-3 rounded-lg border border-line bg-surface p-3 sm:p-4">
+        <div className="flex gap-2">
+          <div className="flex-1">
+            <SearchBox value={params.q ?? ""} onCommit={commitSearch} />
+          </div>
+          <Button className="md:hidden" aria-expanded={filtersOpen} aria-controls={filtersId} onClick={() => setFiltersOpen((open) => !open)}>
+            <FilterIcon />
+            Filters{filterCount ? ` (${filterCount})` : ""}
+          </Button>
+        </div>
+        <div className={cx("flex-col gap-3", filtersOpen ? "flex" : "hidden md:flex")}>
+          <ListFilters id={filtersId} params={params} update={update} departments={labels.departmentOptions} onClear={filtered ? clearFilters : undefined} />
+          <SortSelect className="md:hidden" params={params} update={update} />
+        </div>
+      </section>
+
+      <Results
+        params={params}
+        list={list}
+        filtered={filtered}
+        onSort={onSort}
+        onClear={clearFilters}
+        hrefFor={(page) => hrefFor({ page })}
+        onPage={(page) => update({ page })}
+        departmentLabel={labels.department}
+      />
+    </>
+  );
+}
+
+function countLabel(total: number, filtered: boolean): string {
+  const noun = total === 1 ? "client" : "clients";
+  return filtered ? `${total} ${noun} match` : `${total} ${noun}`;
+}
+
+type ListQuery = UseQueryResult<RouterOutputs["clients"]["list"], unknown>;
+
+function Results({ params, list, filtered, onSort, onClear, hrefFor, onPage, departmentLabel }: {
+  params: ListParams;
+  list: Pick<ListQuery, "data" | "error" | "isPending" | "isPlaceholderData" | "isFetching" | "refetch">;
+  filtered: boolean;
+  onSort: (sort: ClientSortField) => void;
+  onClear: () => void;
+  hrefFor: (page: number) => string;
+  onPage: (page: number) => void;
+  departmentLabel: (name: string) => string;
+}) {
+  if (list.isPending) return <ClientsSkeleton />;
+
+  if (list.error && !list.data) {
+    const forbidden = trpcErrorCode(list.error) === "FORBIDDEN";
+    return (
+      <ErrorState
+        title={forbidden ? "You don't have access to clients" : "Clients could not be loaded"}
+        action={forbidden ? undefined : <Button variant="primary" onClick={() => void list.refetch()}>Try again</Button>}
+      >
+        {forbidden ? "Ask an administrator if you need it." : undefined}
+      </ErrorState>
+    );
+  }
+
+  const data = list.data;
+  if (!data) return <ClientsSkeleton />;
+
+  if (data.rows.length === 0) {
+    if (data.total > 0) {
+      return <EmptyState title="This page is empty" action={<Button onClick={() => onPage(1)}>Go to the first page</Button>}>There are only {data.total} results.</EmptyState>;
+    }
+    return filtered ? (
+      <EmptyState title="No clients match" action={<Button onClick={onClear}>Clear search and filters</Button>}>
+        Try fewer filters or a different search.
+      </EmptyState>
+    ) : (
+      <EmptyState title="No clients yet">Clients you can see will appear here.</EmptyState>
+    );
+  }
+
+  const stale = list.isPlaceholderData && list.isFetching;
+  return (
+    <div aria-busy={stale} className={cx("transition-opacity", stale && "opacity-60")}>
+      {list.error ? (
+        <p role="alert" className="mb-3 rounded-md bg-danger-soft px-3 py-2 text-sm text-danger">
+          Showing earlier results: the latest could not be loaded.{" "}
+          <button type="button" className="font-medium underline" onClick={() => void list.refetch()}>
+            Try again
+          </button>
+        </p>
+      ) : null}
+      <div className="md:hidden">
+        <ClientsCards rows={data.rows} departmentLabel={departmentLabel} />
+      </div>
+      <div className="hidden md:block">
+        <ClientsTable rows={data.rows} params={params} onSort={onSort} departmentLabel={departmentLabel} />
+      </div>
+      <Pagination page={params.page} pageSize={PAGE_SIZE} total={data.total} hrefFor={hrefFor} onPage={onPage} />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { closeDatabase, unsafeSystemPool } from "@orchestrator/db/system";
+import { closeQueues, pingQueueRedis } from "@orchestrator/modules/queue";
+import type { JobDeps, QueueProcessor } from "@orchestrator/modules/jobs";
+import type { QueueName } from "@orchestrator/modules/queue";
+import { startHttpServer, type HealthChecks } from "./http";
+import { describeError, jsonLogger, type Logger } from "./log";
+import { register, type Registered } from "./register";
+
+export interface WorkerOptions extends JobDeps {
+  port: number;
+  concurrency: number;
+  shutdownTimeoutMs: number;
+  log?: Logger;
+  processors?: Partial<Record<QueueName, QueueProcessor>>;
+  /** Replaces the Redis and database checks of /healthz (tests). */
+  checks?: HealthChecks;
+  /** Other clients to close after the queues, before the database pool (e.g. the auth package's Redis). */
+  closeAlso?: (() => Promise<void>)[];
+}
+
+export interface WorkerApp {
+  port: number;
+  registered: Registered;
+  /**
+   * Ordered shutdown: stop taking jobs and let the running ones finish (given up after the timeout:
+   * "forced", the caller then exits and the jobs are retried), then the HTTP server, then the
+   * producer queues and Redis, then the database pool.
+   */
+  shutdown(): Promise<"graceful" | "forced">;
+}
+
+const defaultChecks: HealthChecks = {
+  redis: pingQueueRedis,
+  database: () => unsafeSystemPool().query("SELECT 1"),
+};
+
+export async function startWorker(options: WorkerOptions): Promise<WorkerApp> {
+  const log = options.log ?? jsonLogger;
+  const registered = register({ loadPrincipal: options.loadPrincipal, concurrency: options.concurrency, log, processors: options.processors });
+  let shuttingDown = false;
+  const server = await startHttpServer({ port: options.port, metrics: registered.metrics, checks: options.checks ?? defaultChecks, shuttingDown: () => shuttingDown });
+  log("info", "worker started", { port: server.port, concurrency: options.concurrency });
+
+  let stopping: Promise<"graceful" | "forced"> | undefined;
+  const shutdown = async (): Promise<"graceful" | "forced"> => {
+    shuttingDown = true;
+    log("info", "shutdown: waiting for running jobs");
+    let outcome: "graceful" | "forced" = "graceful";
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<"timeout">((resolve) => { timer = setTimeout(() => resolve("timeout"), options.shutdownTimeoutMs); });
+    const closing = registered.close().then(() => "closed" as const, (error: unknown) => {
+      log("error", "shutdown: closing workers failed", { error: describeError(error) });
+      return "closed" as const;
+    });
+    if ((await Promise.race([closing, timedOut])) === "timeout") {
+      // The caller exits next. The running jobs' locks lapse, another worker retries them, and the
+      // database rolls back their open transactions when the connections drop: nothing half-written.
+      outcome = "forced";
+      log("warn", "shutdown: jobs still running after the timeout, leaving them to be retried", { timeoutMs: options.shutdownTimeoutMs });
+    }
+    clearTimeout(timer);
+    log("info", outcome === "graceful" ? "shutdown: workers closed" : "shutdown: workers abandoned");
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeQueues();
+    for (const close of options.closeAlso ?? []) await close().catch((error: unknown) => log("error", "shutdown: closing a client failed", { error: describeError(error) }));
+    log("info", "shutdown: queues closed");
+    await closeDatabase();
+    log("info", "shutdown: database closed", { outcome });
+    return outcome;
+  };
+
+  return { port: server.port, registered, shutdown: () => (stopping ??= shutdown()) };
+}

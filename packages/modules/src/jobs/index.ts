@@ -1,0 +1,16 @@
+/**
+ * @orchestrator/modules/jobs — one thin processor per queue, delegating to module code. The worker
+ * registers a BullMQ Worker for each queue listed by `createProcessors`.
+ */
+import type { QueueName } from "../queue/names";
+import { createTasksProcessor } from "./tasks";
+import type { JobDeps, QueueProcessor } from "./types";
+
+export { processGenerateTasks } from "./generate-tasks";
+export { createTasksProcessor } from "./tasks";
+export type { JobDeps, LoadPrincipal, QueueProcessor } from "./types";
+
+/** The queues that have work today, with their processors; the other declared queues get theirs later. */
+export function createProcessors(deps: JobDeps): Partial<Record<QueueName, QueueProcessor>> {
+  return { tasks: createTasksProcessor(deps) };
+}
