@@ -1,4 +1,4 @@
-import type { Filter, ScopedDb } from "@orchestrator/db";
+import { AppError, type Filter, type ScopedDb } from "@orchestrator/db";
 import type { z } from "zod";
 import type { ClientDoc, ClientListInput, clientSummary } from "./schemas";
 
@@ -45,4 +45,19 @@ export async function getClientSummary(scoped: ScopedDb, name: string) {
     ...(client.program_assignments ?? []).map((r) => ({ module: "program" as const, name: String(r.program_id), status: String(r.status) })),
   ];
   return { client, active_tasks: activeTasks, recent_activities: recent as ClientSummary["recent_activities"], assigned_modules: modules };
+}
+
+type TaskRow = { name: string; title: string; category: string; status: string; due_date: string | null; assignee: string | null; source_template: string | null };
+
+/** The tasks of one client the caller may read; a client out of scope is NOT FOUND, as everywhere. */
+export async function listClientTasks(scoped: ScopedDb, client: string): Promise<TaskRow[]> {
+  if (!(await scoped.exists("Client", client))) throw AppError.notFound("Client", client);
+  if (!scoped.canReadDoctype("Task")) return [];
+  const rows = await scoped.list("Task", {
+    fields: ["name", "title", "category", "status", "due_date", "assignee", "source_template"],
+    filters: [{ field: "client", operator: "=", value: client }],
+    orderBy: [{ field: "due_date", direction: "asc" }],
+    limit: 500,
+  });
+  return rows as TaskRow[];
 }

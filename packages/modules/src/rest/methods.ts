@@ -1,6 +1,7 @@
 import { FRAPPE_SESSION_COOKIE, generateApiKeys, login, logout, sessionMaxAgeSeconds } from "@orchestrator/auth";
 import { AppError, AppErrorCode, isSuperAdmin, type Principal, type ScopedDb } from "@orchestrator/db";
 import { getClientSummary } from "../clients/service";
+import { activateTemplate } from "../clients/activate-template";
 import { readBody } from "./body";
 import { parseFilters } from "./params";
 import { json } from "./respond";
@@ -65,6 +66,16 @@ export const methods: Record<string, (ctx: MethodContext) => Promise<Response>> 
     const target = typeof p.user === "string" && p.user ? p.user : principal.user;
     if (target !== principal.user && !isSuperAdmin(principal)) throw AppError.forbidden("Only a Super Admin may generate keys for another user");
     return json({ message: await generateApiKeys(target, typeof p.label === "string" ? p.label : "REST") });
+  },
+
+  /** Activates a medical template for a client; the worker generates its tasks (idempotent). */
+  async "orchestrator.clients.activate_template"(ctx) {
+    const { scoped } = requireUser(ctx);
+    if (ctx.req.method !== "POST") throw AppError.validation([{ field: "method", message: "use POST" }]);
+    const p = await params(ctx);
+    const issues = (["client", "template"] as const).filter((k) => typeof p[k] !== "string" || !p[k]).map((k) => ({ field: k, message: "is required" }));
+    if (issues.length) throw AppError.validation(issues);
+    return json({ message: await activateTemplate(scoped, { client: String(p.client), template: String(p.template) }) });
   },
 
   async "orchestrator.crm.get_client_summary"(ctx) {

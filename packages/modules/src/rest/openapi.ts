@@ -66,6 +66,7 @@ export function openApiDocument(origin: string): Schema {
   paths["/api/method/frappe.auth.get_logged_user"] = { get: method("The signed-in user's email") };
   paths["/api/method/frappe.client.get_count"] = { get: method("Count documents in your scope", { parameters: [{ name: "doctype", in: "query", required: true, schema: { type: "string" } }, listParams[1]] }) };
   paths["/api/method/orchestrator.auth.generate_api_keys"] = { post: method("Generate an API key pair (secret shown once)") };
+  paths["/api/method/orchestrator.clients.activate_template"] = { post: method("Activate a medical template for a client ({client, template}); tasks follow from the worker") };
   paths["/api/method/orchestrator.crm.get_client_summary"] = { get: method("Client summary", { parameters: [{ name: "client_id", in: "query", required: true, schema: { type: "string" } }] }) };
   return {
     openapi: "3.1.0",

@@ -188,6 +188,22 @@ describe("each role sees what the matrix allows", () => {
   });
 });
 
+describe("seed methods", () => {
+  it("activate_template adds the assignment once and refuses read-only users", async () => {
+    const body = JSON.stringify({ client: "CL-00005", template: "Intake Assessment" });
+    const first = await rest("/api/method/orchestrator.clients.activate_template", { method: "POST", token: tokens.medical, body });
+    expect(first.status).toBe(200);
+    expect(first.body.message).toMatchObject({ template_id: "Intake Assessment", status: "active" });
+    expect((await rest("/api/method/orchestrator.clients.activate_template", { method: "POST", token: tokens.medical, body })).status).toBe(200);
+    const doc = (await rest("/api/resource/Client/CL-00005", { token: tokens.admin })).body.data as { medical_assignments: { template_id: string }[] };
+    expect(doc.medical_assignments.filter((a) => a.template_id === "Intake Assessment")).toHaveLength(1);
+    const denied = await rest("/api/method/orchestrator.clients.activate_template", { method: "POST", token: tokens.program, body: JSON.stringify({ client: "CL-00002", template: "Intake Assessment" }) });
+    expect(denied.status).toBe(403);
+    const missing = await rest("/api/method/orchestrator.clients.activate_template", { method: "POST", token: tokens.medical, body: "{}" });
+    expect(missing.status).toBe(417);
+  });
+});
+
 describe("Frappe list parameters and bad input", () => {
   it("accepts dict filters, operators, or_filters and limit 0", async () => {
     const dict = await rest(`/api/resource/Client?filters=${q({ department: "Medical", status: ["in", ["active", "pending", "discharged"]] })}&limit=0`, { token: tokens.admin });
