@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { NextConfig } from "next";
-import { PHASE_PRODUCTION_BUILD } from "next/constants";
 
 /**
  * The monorepo root (the package.json that declares `workspaces`), found from the working
@@ -48,19 +47,6 @@ const securityHeaders = [
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
 ];
 
-/**
- * `next build` evaluates every route module to read its segment config, which loads
- * @orchestrator/auth's env, and that requires AUTH_SECRET whenever NODE_ENV is production — even
- * though nothing is signed or verified while building (a Docker image is built without secrets).
- * For the build process only, stand in a placeholder; `next start` / server.js still refuse to
- * run without a real secret. Remove once the auth package skips validation in the build phase.
- */
-function allowBuildWithoutAuthSecret(phase: string): void {
-  if (phase === PHASE_PRODUCTION_BUILD && !process.env.AUTH_SECRET) {
-    process.env.AUTH_SECRET = "build-phase-placeholder-never-used-to-sign-anything";
-  }
-}
-
 const nextConfig: NextConfig = {
   output: "standalone",
   outputFileTracingRoot: root,
@@ -79,7 +65,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default function config(phase: string): NextConfig {
-  allowBuildWithoutAuthSecret(phase);
-  return nextConfig;
-}
+export default nextConfig;

@@ -1,7 +1,10 @@
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
 
-const isProduction = process.env.NODE_ENV === "production";
+// `next build` loads route modules (and so this env) without secrets: nothing is signed while building.
+// The running server still refuses to start without AUTH_SECRET.
+const isBuildPhase = process.env.NEXT_PHASE === "phase-production-build";
+const isProduction = process.env.NODE_ENV === "production" && !isBuildPhase;
 
 /** A fixed secret for development and tests only: production must set AUTH_SECRET (start-up fails otherwise). */
 const DEV_AUTH_SECRET = "orchestrator-dev-only-secret-do-not-use-in-production";

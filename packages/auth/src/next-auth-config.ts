@@ -16,6 +16,12 @@ export class InvalidCredentialsSignin extends CredentialsSignin {
 /** Too many failures for this account or IP: `?error=CredentialsSignin&code=rate_limited` on /login. */
 export class RateLimitedSignin extends CredentialsSignin {
   override code = "rate_limited";
+  /** How long until the limiter lets this account/IP try again, for the sign-in page's message. */
+  readonly retryAfterSeconds: number | null;
+  constructor(retryAfterSeconds: number | null = null) {
+    super();
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
 }
 
 const credentialsSchema = z.object({
@@ -43,7 +49,7 @@ async function authorize(credentials: Partial<Record<string, unknown>>, request:
     });
     return { id: user.name, email: user.email, name: user.fullName, sid };
   } catch (error) {
-    if (isAppError(error) && error.code === AppErrorCode.RateLimited) throw new RateLimitedSignin();
+    if (isAppError(error) && error.code === AppErrorCode.RateLimited) throw new RateLimitedSignin(error.retryAfter ?? null);
     if (isAppError(error) && error.code === AppErrorCode.Unauthenticated) throw new InvalidCredentialsSignin();
     throw error;
   }
