@@ -65,6 +65,19 @@ describe("session methods", () => {
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts/); // no stack traces
   });
 
+  it("repeated bad passwords for one account are limited: 429 with Retry-After", async () => {
+    const attempt = () => rest("/api/method/login", { method: "POST", body: JSON.stringify({ usr: "finance@demo.orchestrator.test", pwd: "wrong" }) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await attempt()).status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    const limited = await attempt();
+    expect(limited.status).toBe(429);
+    expect(limited.body.exc_type).toBe("TooManyRequestsError");
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Even the right password is refused while the account is blocked.
+    expect((await rest("/api/method/login", { method: "POST", body: JSON.stringify({ usr: "finance@demo.orchestrator.test", pwd: PASSWORD }) })).status).toBe(429);
+  });
+
   it("a wrong or missing token is 401", async () => {
     expect((await rest("/api/resource/Client", { token: "nope:nope" })).status).toBe(401);
     expect((await rest("/api/resource/Client", { token: `${tokens.admin!.split(":")[0]}:wrong` })).status).toBe(401);
