@@ -42,7 +42,7 @@ async function main() {
     await seedClients(pool, CLIENTS);
     console.log(`seeded ${CLIENTS} clients with ${CLIENTS * 2} assignments in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
-    const child = fork(fileURLToPath(new URL("./server.ts", import.meta.url)), { execArgv: ["--import", "tsx"], env: process.env, stdio: "inherit" });
+    const child = fork(fileURLToPath(new URL("./server.ts", import.meta.url)), { execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])], env: process.env, stdio: "inherit" });
     const port = await new Promise<number>((resolve, reject) => {
       child.once("message", (m) => resolve((m as { port: number }).port));
       child.once("exit", (code) => reject(new Error(`API server exited with ${code}`)));

@@ -32,4 +32,5 @@ server.listen(0, "127.0.0.1", () => {
   const address = server.address();
   process.send?.({ port: typeof address === "object" && address ? address.port : 0 });
 });
+// process.exit (not a kill) so a --cpu-prof profile is written.
 process.on("disconnect", () => process.exit(0));

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnyMySqlColumn } from "drizzle-orm/mysql-core";
 import { v7 as uuidv7 } from "uuid";
 import { canRead, canWrite, type Category, type Principal } from "../access/model";
@@ -129,10 +129,20 @@ export class ScopedDb {
     return rows.map((row) => this.out(dt, row));
   }
 
-  async count(doctype: string, query: Pick<ListQuery, "filters" | "orFilters" | "search"> = {}): Promise<number> {
+  /**
+   * Rows in scope matching the filters. With `cap`, counting stops after cap + 1 rows (a list UI
+   * says "10,000+" rather than scanning a whole department on every page view).
+   */
+  async count(doctype: string, query: Pick<ListQuery, "filters" | "orFilters" | "search"> = {}, options: { cap?: number } = {}): Promise<number> {
     const dt = this.doctype(doctype);
     this.assertDoctypeReadable(dt);
-    const [row] = await this.exec.select({ n: count() }).from(dt.table).where(this.where(dt, buildFilterSql(this.principal, dt, query)));
+    const where = this.where(dt, buildFilterSql(this.principal, dt, query));
+    if (options.cap !== undefined) {
+      const capped = this.exec.select({ one: sql`1`.as("one") }).from(dt.table).where(where).limit(options.cap + 1).as("capped");
+      const [row] = await this.exec.select({ n: count() }).from(capped);
+      return Number(row?.n ?? 0);
+    }
+    const [row] = await this.exec.select({ n: count() }).from(dt.table).where(where);
     return Number(row?.n ?? 0);
   }
 

@@ -29,7 +29,7 @@ export const clientListRow = z.object({
   modified: z.string(),
 });
 
-export const clientListOutput = z.object({ rows: z.array(clientListRow), total: z.number(), page: z.number(), pageSize: z.number() });
+export const clientListOutput = z.object({ rows: z.array(clientListRow), total: z.number(), totalIsCapped: z.boolean(), page: z.number(), pageSize: z.number() });
 
 const childRow = z.record(z.string(), z.unknown());
 /** A Client document: core fields always, child tables only when the reader may see their category. */

@@ -58,6 +58,12 @@ describe("reads: one predicate for list and get", () => {
     expect(await admin().count("Client")).toBe(40);
   });
 
+  it("a capped count stops after cap + 1 rows in scope", async () => {
+    expect(await medical().count("Client", {}, { cap: 5 })).toBe(6);
+    expect(await medical().count("Client", {}, { cap: 100 })).toBe(20);
+    expect(await medical().count("Client", { filters: [{ field: "name", operator: "=", value: programClient }] }, { cap: 5 })).toBe(0);
+  });
+
   it("HR sees every client's core record but no medical or program data", async () => {
     const doc = await hr().get("Client", medicalClient);
     expect(doc.first_name).toBeTruthy();

@@ -38,7 +38,7 @@ export function ClientsView() {
 
   return (
     <>
-      <PageHeader title="Clients" description={list.data ? <span aria-live="polite">{countLabel(list.data.total, filtered)}</span> : " "} />
+      <PageHeader title="Clients" description={list.data ? <span aria-live="polite">{countLabel(list.data.total, list.data.totalIsCapped, filtered)}</span> : " "} />
 
       <section aria-label="Search and filters" className="mb-4 flex flex-col gap-3 rounded-lg border border-line bg-surface p-3 sm:p-4">
         <div className="flex gap-2">
@@ -70,9 +70,10 @@ export function ClientsView() {
   );
 }
 
-function countLabel(total: number, filtered: boolean): string {
+function countLabel(total: number, capped: boolean, filtered: boolean): string {
   const noun = total === 1 ? "client" : "clients";
-  return filtered ? `${total} ${noun} match` : `${total} ${noun}`;
+  const amount = `${total.toLocaleString("en-US")}${capped ? "+" : ""}`;
+  return filtered ? `${amount} ${noun} match` : `${amount} ${noun}`;
 }
 
 type ListQuery = UseQueryResult<RouterOutputs["clients"]["list"], unknown>;
@@ -134,7 +135,7 @@ function Results({ params, list, filtered, onSort, onClear, hrefFor, onPage, dep
       <div className="hidden md:block">
         <ClientsTable rows={data.rows} params={params} onSort={onSort} departmentLabel={departmentLabel} />
       </div>
-      <Pagination page={params.page} pageSize={PAGE_SIZE} total={data.total} hrefFor={hrefFor} onPage={onPage} />
+      <Pagination page={params.page} pageSize={PAGE_SIZE} total={data.total} totalIsCapped={data.totalIsCapped} hrefFor={hrefFor} onPage={onPage} />
     </div>
   );
 }

@@ -8,8 +8,9 @@ import { ChevronLeftIcon, ChevronRightIcon } from "~/components/ui/icons";
  * Previous / next as real links (open in a new tab, work before hydration); a plain click is
  * handled in place through the URL state.
  */
-export function Pagination({ page, pageSize, total, hrefFor, onPage }: { page: number; pageSize: number; total: number; hrefFor: (page: number) => string; onPage: (page: number) => void }) {
+export function Pagination({ page, pageSize, total, totalIsCapped = false, hrefFor, onPage }: { page: number; pageSize: number; total: number; totalIsCapped?: boolean; hrefFor: (page: number) => string; onPage: (page: number) => void }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  const totalLabel = `${total.toLocaleString("en-US")}${totalIsCapped ? "+" : ""}`;
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
 
@@ -23,8 +24,8 @@ export function Pagination({ page, pageSize, total, hrefFor, onPage }: { page: n
   return (
     <nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-3">
       <p className="text-sm text-muted">
-        {total === 0 ? "No results" : `Showing ${first}–${last} of ${total}`}
-        <span className="sr-only">, page {page} of {pages}</span>
+        {total === 0 ? "No results" : `Showing ${first}–${last} of ${totalLabel}`}
+        <span className="sr-only">, page {page} of {pages}{totalIsCapped ? " or more" : ""}</span>
       </p>
       <div className="flex items-center gap-2">
         <PageLink disabled={page <= 1} href={hrefFor(page - 1)} onClick={go(page - 1)} label="Previous page">
@@ -33,8 +34,9 @@ export function Pagination({ page, pageSize, total, hrefFor, onPage }: { page: n
         </PageLink>
         <span aria-hidden="true" className="px-1 text-sm text-muted tabular-nums">
           {page} / {pages}
+          {totalIsCapped ? "+" : ""}
         </span>
-        <PageLink disabled={page >= pages} href={hrefFor(page + 1)} onClick={go(page + 1)} label="Next page">
+        <PageLink disabled={page >= pages && !totalIsCapped} href={hrefFor(page + 1)} onClick={go(page + 1)} label="Next page">
           <span className="max-sm:sr-only">Next</span>
           <ChevronRightIcon />
         </PageLink>
