@@ -2,7 +2,7 @@ import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context";
-import { errorMap, toAppError } from "../errors";
+import { toAppError } from "../errors";
 
 /**
  * tRPC in three parts (create-t3-turbo): the context (context.ts), this init with superjson and an
@@ -20,7 +20,7 @@ export const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       message: internal && error.code === "INTERNAL_SERVER_ERROR" ? "Internal server error" : shape.message,
-      data: { ...shape.data, stack: undefined, appCode: app?.code ?? null, fieldErrors: app?.fieldErrors ?? [], retryAfter: app?.retryAfter ?? null, httpStatus: app ? errorMap[app.code].http : shape.data.httpStatus },
+      data: { ...shape.data, stack: undefined, appCode: app?.code ?? null, fieldErrors: app?.fieldErrors ?? [], retryAfter: app?.retryAfter ?? null },
     };
   },
 });
