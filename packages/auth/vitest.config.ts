@@ -1,25 +1,5 @@
-import { defineConfig } from "vitest/config";
+import { workspaceVitestConfig } from "../../vitest.shared";
 
-// Unit tests: *.test.ts, pure, no services. Integration tests: *.int.test.ts, real MariaDB and Redis
-// in throwaway databases made by the global setup; files run one at a time (they share those databases).
-export default defineConfig({
-  test: {
-    fileParallelism: false,
-    projects: [
-      { test: { name: "unit", include: ["src/**/*.test.ts"], exclude: ["src/**/*.int.test.ts"] } },
-      {
-        test: {
-          name: "integration",
-          include: ["src/**/*.int.test.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-          globalSetup: ["../../packages/db/src/testing/global-setup.ts"],
-          setupFiles: ["../../packages/db/src/testing/per-file-database.ts"],
-          // next-auth imports `next/server` without an extension, which only a bundler resolves (Next has
-          // no exports map); letting Vite process next-auth resolves it as Next's own build does.
-          server: { deps: { inline: ["next-auth"] } },
-        },
-      },
-    ],
-  },
-});
+// next-auth imports `next/server` without an extension, which only a bundler resolves (Next has no
+// exports map); letting Vite process next-auth resolves it as Next's own build does.
+export default workspaceVitestConfig({ inlineDeps: ["next-auth"] });

@@ -40,14 +40,4 @@ export async function taskCount(client: string): Promise<number> {
   return (await unsafeSystemDb().select({ name: s.tasks.name }).from(s.tasks).where(eq(s.tasks.client, client))).length;
 }
 
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
+export { eventually } from "@orchestrator/db/testing";
