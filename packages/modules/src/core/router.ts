@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { canRead, canWrite, categories, grantFor } from "@orchestrator/db";
+import { canRead, canWrite, categories, grantFor, type Filter } from "@orchestrator/db";
 import { createTRPCRouter } from "../trpc/init";
 import { protectedProcedure } from "../trpc/procedures";
 
@@ -20,8 +20,10 @@ export const coreRouter = createTRPCRouter({
     .output(z.object({ departments: z.array(option), templates: z.array(option), programs: z.array(option) }))
     .query(async ({ ctx }) => {
       const s = ctx.scoped;
-      const load = async (doctype: string, title: string) => (s.canReadDoctype(doctype) ? (await s.list(doctype, { fields: ["name", title], orderBy: [{ field: title, direction: "asc" }], limit: 0 })).map((r) => ({ name: String(r.name), label: String(r[title] ?? r.name) })) : []);
-      const [departments, templates, programs] = await Promise.all([load("Department", "department_name"), load("Medical Template", "title"), load("Program", "title")]);
+      const load = async (doctype: string, title: string, filters: Filter[] = []) =>
+        s.canReadDoctype(doctype) ? (await s.list(doctype, { fields: ["name", title], filters, orderBy: [{ field: title, direction: "asc" }], limit: 0 })).map((r) => ({ name: String(r.name), label: String(r[title] ?? r.name) })) : [];
+      // Group departments (the tree's inner nodes) hold no clients: not offered as a choice.
+      const [departments, templates, programs] = await Promise.all([load("Department", "department_name", [{ field: "is_group", operator: "=", value: 0 }]), load("Medical Template", "title"), load("Program", "title")]);
       return { departments, templates, programs };
     }),
 });

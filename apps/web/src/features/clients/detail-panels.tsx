@@ -58,9 +58,12 @@ export function OverviewPanel({ summary, labels }: { summary: Summary; labels: L
         </Section>
       </div>
       <div className="space-y-4">
-        <Section title="Open tasks">
-          <p className="text-3xl font-semibold tabular-nums">{summary.active_tasks}</p>
-        </Section>
+        {/* Tasks are medical or program data: without either child table the reader cannot see tasks, so no count either. */}
+        {"medical_assignments" in summary.client || "program_assignments" in summary.client ? (
+          <Section title="Open tasks">
+            <p className="text-3xl font-semibold tabular-nums">{summary.active_tasks}</p>
+          </Section>
+        ) : null}
         {summary.assigned_modules.length ? (
           <Section title="Assigned modules">
             <ul className="space-y-2 text-sm">

@@ -48,7 +48,7 @@ export function Pagination({ page, pageSize, total, totalIsCapped = false, hrefF
 function PageLink({ disabled, href, onClick, label, children }: { disabled: boolean; href: string; onClick: (e: MouseEvent<HTMLAnchorElement>) => void; label: string; children: ReactNode }) {
   if (disabled) {
     return (
-      <span aria-disabled="true" aria-label={label} className={buttonClasses("secondary", "px-3 opacity-50")}>
+      <span role="link" aria-disabled="true" aria-label={label} className={buttonClasses("secondary", "px-3 opacity-50")}>
         {children}
       </span>
     );

@@ -1,0 +1,61 @@
+/**
+ * Accessibility (DESIGN.md §7): axe-core on the main pages, at desktop and phone size. A page
+ * passes with no `serious` or `critical` violation; the full axe result is attached to the test.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expectListReady } from "../fixtures/clients-ui";
+import { roleByKey, sampleClient } from "../fixtures/roles";
+
+const BLOCKING = new Set(["serious", "critical"]);
+
+async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results, null, 2), contentType: "application/json" });
+  // axe ran its rules on this page: a run that checked nothing would pass vacuously.
+  expect(results.passes.length, "axe checked something").toBeGreaterThan(0);
+  const blocking = results.violations
+    .filter((v) => BLOCKING.has(v.impact ?? ""))
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+  expect(blocking, `serious or critical axe violations on ${name}`).toEqual([]);
+}
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("/login has no serious or critical axe violations", async ({ page }, testInfo) => {
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+    await expect(page.getByLabel("Email", { exact: true })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "login");
+  });
+});
+
+test.describe("signed in as Super Admin", () => {
+  test.use({ storageState: roleByKey("admin").storageState });
+
+  test("the Clients list has no serious or critical axe violations", async ({ page }, testInfo) => {
+    await page.goto("/clients");
+    await expectListReady(page);
+    await expectNoSeriousViolations(page, testInfo, "clients-list");
+  });
+
+  test("a client page (Overview and Medical tabs) has no serious or critical axe violations", async ({ page }, testInfo) => {
+    const name = sampleClient("Medical");
+    await page.goto(`/clients/${name}`);
+    await expect(page.getByRole("tablist", { name: "Client sections" })).toBeVisible();
+    await expect(page.getByRole("tab", { name: "Overview" })).toHaveAttribute("aria-selected", "true");
+    await expectNoSeriousViolations(page, testInfo, "client-overview");
+
+    await page.goto(`/clients/${name}?tab=medical`);
+    await expect(page.getByRole("tab", { name: "Medical" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByRole("table", { name: "Medical assignments" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "client-medical");
+  });
+
+  test("the client not-found page has no serious or critical axe violations", async ({ page }, testInfo) => {
+    await page.goto("/clients/CL-99999");
+    await expect(page.getByRole("heading", { level: 1, name: "Client not found" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "client-not-found");
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * A full-page screenshot of each main page — sign-in, the Clients list, a client page — at the
+ * project's size (desktop 1280×800, phone 390×844), attached to the test so the report and
+ * e2e/test-results/ keep them as artefacts. Each is taken once the page shows its real content.
+ */
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { countLabel, expectListReady } from "../fixtures/clients-ui";
+import { expectedClientCount, roleByKey, sampleClient } from "../fixtures/roles";
+
+async function attachScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}-${testInfo.project.name}.png`);
+  const body = await page.screenshot({ path, fullPage: true, animations: "disabled", caret: "hide" });
+  expect(body.byteLength, "a non-empty PNG").toBeGreaterThan(1000);
+  await testInfo.attach(`${name}-${testInfo.project.name}`, { path, contentType: "image/png" });
+}
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("screenshot: sign-in page", async ({ page }, testInfo) => {
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
+    await attachScreenshot(page, testInfo, "login");
+  });
+});
+
+test.describe("signed in as Super Admin", () => {
+  const admin = roleByKey("admin");
+  test.use({ storageState: admin.storageState });
+
+  test("screenshot: Clients list", async ({ page }, testInfo) => {
+    await page.goto("/clients");
+    await expectListReady(page);
+    await expect(countLabel(page)).toHaveText(`${expectedClientCount(admin)} clients`);
+    await attachScreenshot(page, testInfo, "clients-list");
+  });
+
+  test("screenshot: client page", async ({ page }, testInfo) => {
+    const name = sampleClient("Medical");
+    await page.goto(`/clients/${name}`);
+    await expect(page.getByRole("tablist", { name: "Client sections" })).toBeVisible();
+    await expect(page.getByRole("main").getByText(name, { exact: true })).toBeVisible();
+    await attachScreenshot(page, testInfo, "client-page");
+  });
+});
