@@ -1,4 +1,5 @@
-import { closeDatabase, unsafeSystemPool } from "@orchestrator/db/system";
+import { pingDatabase } from "@orchestrator/db";
+import { closeDatabase } from "@orchestrator/db/system";
 import { closeQueues, pingQueueRedis } from "@orchestrator/modules/queue";
 import type { JobDeps, QueueProcessor } from "@orchestrator/modules/jobs";
 import type { QueueName } from "@orchestrator/modules/queue";
@@ -31,7 +32,7 @@ export interface WorkerApp {
 
 const defaultChecks: HealthChecks = {
   redis: pingQueueRedis,
-  database: () => unsafeSystemPool().query("SELECT 1"),
+  database: pingDatabase,
 };
 
 export async function startWorker(options: WorkerOptions): Promise<WorkerApp> {

@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from "uuid";
 import { canRead, canWrite, type Category, type Principal } from "../access/model";
 import type { Executor } from "../client";
 import { AppError, AppErrorCode } from "../errors";
-import { diffDocument, isEmptyDiff, writeAccessLog, writeVersion, type ChildDiffInput, type RequestMeta } from "./audit";
+import { diffDocument, fieldChanges, isEmptyDiff, writeAccessLog, writeVersion, type ChildDiffInput, type RequestMeta } from "./audit";
 import type { ChildTableDef, DocTypeDef } from "./doctype";
 import { nextSeriesName } from "./naming";
 import { categoryOfRow, categoryReadableFor, categoryWritableFor, readPredicate, rowInScope } from "./predicate";
@@ -337,7 +337,6 @@ export class ScopedDb {
         }
         const childRows = scoped.validateChildren(dt, input.children, this.departmentOf(dt, after));
         applyChildServerValues(childRows, server);
-        if (childRows.size && !rowInScope(this.principal, dt, before, categoryOfRow(dt, before))) throw AppError.notFound(dt.name, name);
 
         const now = nextTimestamp(String(before.modified));
         const childDiffs: ChildDiffInput[] = [];
@@ -360,8 +359,10 @@ export class ScopedDb {
             if (removed.length) await tx.delete(child.table).where(and(eq(child.parent, name), inArray(child.standard.name, removed)));
             for (const row of next) {
               const values = toTableValues(child.table, child.fields, child.standard, { ...row, modified: now, modified_by: this.principal.user }, { parent: child.parent, idx: child.idx });
-              if (byName.has(String(row.name))) await tx.update(child.table).set(values).where(eq(child.standard.name, String(row.name)));
-              else await tx.insert(child.table).values(values);
+              const prev = byName.get(String(row.name));
+              if (!prev) await tx.insert(child.table).values(values);
+              // Unchanged rows (same values, same position) are left alone.
+              else if (prev.idx !== row.idx || fieldChanges(child.fields, prev, row).length) await tx.update(child.table).set(values).where(eq(child.standard.name, String(row.name)));
             }
           });
         }
