@@ -68,7 +68,8 @@ async function main() {
       const deptSql = user.departments ? ` AND department IN (${user.departments.map(() => "?").join(",")})` : "";
       const deptArgs = user.departments ?? [];
       const rawList = () => pool.query(`SELECT ${listFields.join(", ")} FROM clients WHERE status = ?${deptSql} ORDER BY modified DESC, name DESC LIMIT 50`, ["active", ...deptArgs]);
-      const rawCount = () => pool.query(`SELECT COUNT(*) AS n FROM clients WHERE status = ?${deptSql}`, ["active", ...deptArgs]);
+      // The list's total is counted up to 10,000 (then shown as "10,000+"), so the baseline counts the same way.
+      const rawCount = () => pool.query(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM clients WHERE status = ?${deptSql} LIMIT 10001) capped`, ["active", ...deptArgs]);
       const rawGet = async (name: string) => {
         await pool.query(`SELECT * FROM clients WHERE name = ?${deptSql} LIMIT 1`, [name, ...deptArgs]);
         await Promise.all([pool.query("SELECT * FROM medical_assignments WHERE parent = ? ORDER BY idx", [name]), pool.query("SELECT * FROM program_assignments WHERE parent = ? ORDER BY idx", [name])]);
