@@ -1,3 +1,5 @@
+import { safeErrorSummary } from "@orchestrator/db";
+
 /**
  * One JSON object per line on stdout/stderr. Callers pass ids, names and counts only: never a job's
  * payload or any value read from a document (PHI).
@@ -11,8 +13,7 @@ export const jsonLogger: Logger = (level, msg, fields = {}) => {
   else console.error(line);
 };
 
-/** An error's class and message, cut short: messages carry ids, but a bound keeps logs sane. */
+/** What a log line may say about a failure: no message of a failed query (it repeats the parameters). */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 500);
-  return String(error).slice(0, 500);
+  return JSON.stringify(safeErrorSummary(error));
 }

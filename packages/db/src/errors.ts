@@ -51,3 +51,21 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/**
+ * A loggable summary of an unexpected error that never carries data: database errors are reduced
+ * to their codes (a failed query's message repeats the SQL *and its parameters*, i.e. possibly PHI).
+ */
+export function safeErrorSummary(error: unknown): Record<string, string | number> {
+  const out: Record<string, string | number> = { name: error instanceof Error ? error.name : typeof error };
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, errno, sqlState } = e as { code?: unknown; errno?: unknown; sqlState?: unknown };
+    if (typeof code === "string") out.code = code;
+    if (typeof errno === "number") out.errno = errno;
+    if (typeof sqlState === "string") out.sqlState = sqlState;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const looksLikeSql = /failed query|insert into|select |update |delete from|params:/i.test(message) || out.errno !== undefined;
+  if (!looksLikeSql) out.message = message.slice(0, 300);
+  return out;
+}

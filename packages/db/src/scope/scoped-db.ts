@@ -3,7 +3,7 @@ import type { AnyMySqlColumn } from "drizzle-orm/mysql-core";
 import { v7 as uuidv7 } from "uuid";
 import { canRead, canWrite, type Category, type Principal } from "../access/model";
 import type { Executor } from "../client";
-import { AppError, AppErrorCode } from "../errors";
+import { AppError, AppErrorCode, safeErrorSummary } from "../errors";
 import { diffDocument, fieldChanges, isEmptyDiff, writeAccessLog, writeVersion, type ChildDiffInput, type RequestMeta } from "./audit";
 import type { ChildTableDef, DocTypeDef } from "./doctype";
 import { nextSeriesName } from "./naming";
@@ -408,7 +408,7 @@ export class ScopedDb {
     try {
       await dt.afterWrite(event);
     } catch (error) {
-      console.error(JSON.stringify({ level: "error", msg: "afterWrite hook failed", doctype: dt.name, action: event.action, error: String((error as Error)?.message ?? error) }));
+      console.error(JSON.stringify({ level: "error", msg: "afterWrite hook failed", doctype: dt.name, action: event.action, error: safeErrorSummary(error) }));
     }
   }
 

@@ -1,4 +1,4 @@
-import { AppErrorCode } from "@orchestrator/db";
+import { AppErrorCode, safeErrorSummary } from "@orchestrator/db";
 import { errorMap, toAppError } from "../errors";
 
 export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
@@ -13,7 +13,7 @@ export function errorResponse(error: unknown, requestId: string): Response {
   const app = toAppError(error);
   const mapped = errorMap[app.code];
   if (app.code === AppErrorCode.Internal) {
-    console.error(JSON.stringify({ level: "error", msg: "REST request failed", requestId, error: String((error as Error)?.message ?? error) }));
+    console.error(JSON.stringify({ level: "error", msg: "REST request failed", requestId, error: safeErrorSummary(error) }));
   }
   const messages = app.fieldErrors.length ? app.fieldErrors.map((f) => `${f.field}: ${f.message}`) : [app.message];
   const headers: Record<string, string> = { "x-request-id": requestId };

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { AppError, AppErrorCode } from "@orchestrator/db";
+import { AppError, AppErrorCode, safeErrorSummary } from "@orchestrator/db";
 import { t } from "./init";
 import { errorMap, toAppError } from "../errors";
 
@@ -10,7 +10,7 @@ const appErrors = t.middleware(async ({ next }) => {
     const cause = result.error.cause ?? result.error;
     if (result.error.code === "INTERNAL_SERVER_ERROR" && !(cause instanceof TRPCError)) {
       const app = toAppError(cause);
-      if (app.code === AppErrorCode.Internal) console.error(JSON.stringify({ level: "error", msg: "procedure failed", error: String((cause as Error)?.message ?? cause) }));
+      if (app.code === AppErrorCode.Internal) console.error(JSON.stringify({ level: "error", msg: "procedure failed", error: safeErrorSummary(cause) }));
       throw new TRPCError({ code: errorMap[app.code].trpc, message: app.message, cause: app });
     }
   }
