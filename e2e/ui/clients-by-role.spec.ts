@@ -54,6 +54,8 @@ function departmentOfId(id: string): ClientDepartment {
  */
 const navModules: { label: string; href: string; usableBy: (r: RoleFixture) => boolean }[] = [
   { label: "Clients", href: "/clients", usableBy: (r) => r.visibleClientDepartments.length > 0 },
+  // Administration (users, departments, permissions, audit log): only for admin writers.
+  { label: "Administration", href: "/admin", usableBy: (r) => r.role === "Super Admin" },
 ];
 
 /** Reads every page of the list through the Next page link; checks the totals on each page. */
@@ -261,7 +263,9 @@ for (const role of roles) {
       for (const m of expected) {
         const link = nav.getByRole("link", { name: m.label, exact: true });
         await expect(link).toHaveAttribute("href", m.href);
-        await expect(link).toHaveAttribute("aria-current", "page");
+        // The list page is open: its module is the current one, no other.
+        if (m.href === "/clients") await expect(link).toHaveAttribute("aria-current", "page");
+        else await expect(link).not.toHaveAttribute("aria-current", "page");
       }
       // On phones the sidebar is replaced by the bottom bar: one main navigation on screen, not two.
       await expect(nav).toHaveCount(1);

@@ -1,3 +1,4 @@
+import { adminRouter } from "./admin/router";
 import { clientsRouter } from "./clients/router";
 import { coreRouter } from "./core/router";
 import { createCallerFactory, createTRPCRouter } from "./trpc/init";
@@ -6,6 +7,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc/init";
 export const appRouter = createTRPCRouter({
   core: coreRouter,
   clients: clientsRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -36,18 +36,6 @@ export const roles = mysqlTable("roles", {
   ...timestamps(),
 });
 
-/** The role x data-category matrix, stored as data so a Super Admin can edit it. */
-export const rolePermissions = mysqlTable(
-  "role_permissions",
-  {
-    role: link("role").notNull(),
-    category: varchar("category", { length: 32 }).notNull(),
-    access: mysqlEnum("access", accessLevels).notNull(),
-    scope: mysqlEnum("scope", accessScopes).notNull().default("all"),
-  },
-  (t) => [primaryKey({ columns: [t.role, t.category] })],
-);
-
 /**
  * Child-table columns with database defaults, so membership rows can be written either as plain
  * (user, role) pairs by system code or as audited child rows of User (Frappe's "Has Role").
@@ -60,6 +48,20 @@ const childRowColumns = () => ({
   owner: varchar("owner", { length: 140 }).notNull().default("system"),
   modifiedBy: varchar("modified_by", { length: 140 }).notNull().default("system"),
 });
+
+/** The role x data-category matrix, stored as data so a Super Admin can edit it. */
+export const rolePermissions = mysqlTable(
+  "role_permissions",
+  {
+    role: link("role").notNull(),
+    category: varchar("category", { length: 32 }).notNull(),
+    access: mysqlEnum("access", accessLevels).notNull(),
+    scope: mysqlEnum("scope", accessScopes).notNull().default("all"),
+    // Child-row columns (with defaults): the matrix is edited as audited child rows of Role.
+    ...childRowColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.role, t.category] })],
+);
 
 export const userRoles = mysqlTable(
   "user_roles",

@@ -1,6 +1,7 @@
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import * as s from "@orchestrator/db/schema";
-import { canRead, grantFor, readPredicate, type DocTypeDef, type DocTypeRegistry, type Principal, type VersionData } from "@orchestrator/db";
+import { invalidatePrincipals } from "@orchestrator/auth";
+import { canRead, categories, grantFor, readPredicate, type DocTypeDef, type DocTypeRegistry, type Principal, type VersionData } from "@orchestrator/db";
 import { standardOf } from "../registry/standard";
 import { afterUserWrite } from "./user-hooks";
 
@@ -70,8 +71,28 @@ export const roleDocType: DocTypeDef = {
   // Role names are not sensitive: everyone signed in may read them (the user menu shows them).
   scope: { kind: "custom", predicate: () => undefined },
   naming: { kind: "prompt" },
+  // A change to the permission rows (through tRPC or REST) applies to every signed-in user at once.
+  afterWrite: async (event) => {
+    if (event.action === "delete" || event.changed.includes("permissions")) await invalidatePrincipals();
+  },
   titleField: "description",
   fields: { description: { column: s.roles.description, type: "data", label: "Description", maxLength: 255 } },
+  // The role x category matrix as child rows: a Super Admin's change is audited like any document's.
+  children: {
+    permissions: {
+      doctype: "Role Permission",
+      table: s.rolePermissions,
+      standard: standardOf(s.rolePermissions),
+      parent: s.rolePermissions.role,
+      idx: s.rolePermissions.idx,
+      category: "admin",
+      fields: {
+        category: { column: s.rolePermissions.category, type: "select", options: categories, label: "Category", required: true },
+        access: { column: s.rolePermissions.access, type: "select", options: ["none", "read", "write"], label: "Access", required: true },
+        scope: { column: s.rolePermissions.scope, type: "select", options: ["all", "own_dept"], label: "Scope", required: true },
+      },
+    },
+  },
 };
 
 /** Which documents' history a principal may read: the history of the documents they may read. */
