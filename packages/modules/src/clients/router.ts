@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createTRPCRouter } from "../trpc/init";
 import { protectedProcedure } from "../trpc/procedures";
 import { clientDoc, clientListInput, clientListOutput, clientSummary, documentBody } from "./schemas";
-import { getClient, getClientSummary, listClients, listClientTasks } from "./service";
+import { getClient, getClientSummary, listClientHistory, listClients, listClientTasks } from "./service";
 import { activateTemplate } from "./activate-template";
 
 const nameInput = z.object({ name: z.string().min(1).max(140) });
@@ -33,6 +33,12 @@ export const clientsRouter = createTRPCRouter({
     .input(nameInput)
     .output(z.array(z.object({ name: z.string(), title: z.string(), category: z.string(), status: z.string(), due_date: z.string().nullable(), assignee: z.string().nullable(), source_template: z.string().nullable() })))
     .query(({ ctx, input }) => listClientTasks(ctx.scoped, input.name)),
+
+  /** The client's audit trail, newest first, 20 a page; `hasMore` when older changes exist. */
+  history: protectedProcedure
+    .input(z.object({ name: z.string().min(1).max(140), page: z.number().int().min(1).max(10_000).default(1) }))
+    .output(z.object({ rows: clientSummary.shape.recent_activities, hasMore: z.boolean(), page: z.number(), pageSize: z.number() }))
+    .query(({ ctx, input }) => listClientHistory(ctx.scoped, input.name, input.page)),
 
   delete: protectedProcedure.input(nameInput).output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx, input }) => {
     await ctx.scoped.delete("Client", input.name);

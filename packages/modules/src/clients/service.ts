@@ -65,3 +65,25 @@ export async function listClientTasks(scoped: ScopedDb, client: string): Promise
   });
   return rows as TaskRow[];
 }
+
+/** Page size of a client's change history. */
+export const HISTORY_PAGE_SIZE = 20;
+
+type VersionRow = { name: string; ref_doctype: string; docname: string; action: string; owner: string; creation: string; data: unknown };
+
+/**
+ * One page of a client's audit trail, newest first, through the caller's scope (Version follows
+ * the documents it describes: parts in categories the reader may not see are already stripped).
+ * A client out of scope is NOT FOUND. One row more than the page tells whether there are older ones.
+ */
+export async function listClientHistory(scoped: ScopedDb, client: string, page: number): Promise<{ rows: VersionRow[]; hasMore: boolean; page: number; pageSize: number }> {
+  if (!(await scoped.exists("Client", client))) throw AppError.notFound("Client", client);
+  const rows = (await scoped.list("Version", {
+    fields: ["name", "ref_doctype", "docname", "action", "owner", "creation", "data"],
+    filters: [{ field: "ref_doctype", operator: "=", value: "Client" }, { field: "docname", operator: "=", value: client }],
+    orderBy: [{ field: "creation", direction: "desc" }],
+    start: (page - 1) * HISTORY_PAGE_SIZE,
+    limit: HISTORY_PAGE_SIZE + 1,
+  })) as VersionRow[];
+  return { rows: rows.slice(0, HISTORY_PAGE_SIZE), hasMore: rows.length > HISTORY_PAGE_SIZE, page, pageSize: HISTORY_PAGE_SIZE };
+}

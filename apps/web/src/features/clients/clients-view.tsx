@@ -3,7 +3,8 @@
 import type { RouterOutputs } from "@orchestrator/modules";
 import { keepPreviousData, useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { useCallback, useId, useState } from "react";
-import { Button } from "~/components/ui/button";
+import Link from "next/link";
+import { Button, buttonClasses } from "~/components/ui/button";
 import { cx } from "~/components/ui/cx";
 import { EmptyState } from "~/components/ui/empty-state";
 import { ErrorState } from "~/components/ui/error-state";
@@ -20,12 +21,14 @@ import { activeFilterCount, PAGE_SIZE, toListInput, type ClientSortField, type L
 import { Pagination } from "./pagination";
 import { SearchBox } from "./search-box";
 import { useListParams } from "./use-list-params";
+import { can, useMe } from "./use-me";
 
 /** The Clients list: URL-held view state → `clients.list` → table (desktop) or cards (phones). */
 export function ClientsView() {
   const trpc = useTRPC();
   const { params, hrefFor, update } = useListParams();
   const labels = useOptionLabels();
+  const me = useMe();
   const list = useQuery({ ...trpc.clients.list.queryOptions(toListInput(params)), placeholderData: keepPreviousData });
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filtersId = useId();
@@ -38,7 +41,11 @@ export function ClientsView() {
 
   return (
     <>
-      <PageHeader title="Clients" description={list.data ? <span aria-live="polite">{countLabel(list.data.total, list.data.totalIsCapped, filtered)}</span> : " "} />
+      <PageHeader
+        title="Clients"
+        description={list.data ? <span aria-live="polite">{countLabel(list.data.total, list.data.totalIsCapped, filtered)}</span> : " "}
+        actions={can(me.data, "client", "write") ? <Link href="/clients/new" className={buttonClasses("primary")}>New client</Link> : undefined}
+      />
 
       <section aria-label="Search and filters" className="mb-4 flex flex-col gap-3 rounded-lg border border-line bg-surface p-3 sm:p-4">
         <div className="flex gap-2">

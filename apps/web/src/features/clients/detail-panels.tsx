@@ -135,12 +135,3 @@ export function ProgramPanel({ rows, labels }: { rows: ChildRow[]; labels: Label
     />
   );
 }
-
-export function HistoryPanel({ summary }: { summary: Summary }) {
-  return (
-    <Section title="Change history">
-      <ActivityList activities={summary.recent_activities} />
-      <p className="mt-3 text-xs text-muted">The latest {summary.recent_activities.length} changes are shown.</p>
-    </Section>
-  );
-}

@@ -14,7 +14,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const queryClient = getQueryClient();
   // prefetchQuery never throws: a failure is left for the client, which shows the error state
   // (or, for an ended session, goes to sign-in).
-  await Promise.all([queryClient.prefetchQuery(trpc.clients.list.queryOptions(toListInput(params))), queryClient.prefetchQuery(trpc.core.options.queryOptions())]);
+  await Promise.all([queryClient.prefetchQuery(trpc.clients.list.queryOptions(toListInput(params))), queryClient.prefetchQuery(trpc.core.options.queryOptions()), queryClient.prefetchQuery(trpc.core.me.queryOptions())]);
   return (
     <HydrateClient>
       <ClientsView />

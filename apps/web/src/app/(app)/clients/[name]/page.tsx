@@ -30,6 +30,7 @@ export default async function ClientPage({ params }: Props) {
   const queryClient = getQueryClient();
   // Labels for departments, templates and programs: streamed to the client, not waited for.
   void queryClient.prefetchQuery(trpc.core.options.queryOptions());
+  void queryClient.prefetchQuery(trpc.core.me.queryOptions());
   try {
     await withSession(() => queryClient.fetchQuery(trpc.clients.summary.queryOptions({ name })));
   } catch (error) {
