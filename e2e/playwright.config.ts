@@ -29,6 +29,9 @@ if (!existsSync(executablePath)) {
   console.warn(`[e2e] Chromium not found at ${executablePath}: install Debian's package (apt-get install -y chromium); never \`npx playwright install\`.`);
 }
 
+/** Specs that change shared data: kept out of the parallel desktop/phone runs (see the projects below). */
+const changingSpecs = [/clients-edit\.spec\.ts$/, /live-updates\.spec\.ts$/, /admin-permissions\.spec\.ts$/];
+
 export default defineConfig({
   testDir: here,
   outputDir: path.join(here, "test-results"),
@@ -68,12 +71,14 @@ export default defineConfig({
     {
       name: "desktop",
       testMatch: /ui[\\/].*\.spec\.ts$/,
+      testIgnore: changingSpecs,
       dependencies: ["setup"],
       use: { viewport: { width: 1280, height: 800 } },
     },
     {
       name: "phone",
       testMatch: /ui[\\/].*\.spec\.ts$/,
+      testIgnore: changingSpecs,
       dependencies: ["setup"],
       use: {
         viewport: { width: 390, height: 844 },
@@ -83,5 +88,10 @@ export default defineConfig({
         userAgent: devices["Pixel 7"].userAgent,
       },
     },
+    // Specs that change shared data (new clients, a status, the permission matrix) run after every
+    // read-only spec, one after another, so no count or visibility check can observe their changes.
+    { name: "changes-forms", testMatch: /ui[\\/]clients-edit\.spec\.ts$/, dependencies: ["desktop", "phone"], use: { viewport: { width: 1280, height: 800 } } },
+    { name: "changes-live", testMatch: /ui[\\/]live-updates\.spec\.ts$/, dependencies: ["changes-forms"], use: { viewport: { width: 1280, height: 800 } } },
+    { name: "changes-permissions", testMatch: /ui[\\/]admin-permissions\.spec\.ts$/, dependencies: ["changes-live"], use: { viewport: { width: 1280, height: 800 } } },
   ],
 });

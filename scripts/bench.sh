@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # `npm run bench`: make sure MariaDB and Redis are reachable, then run the benchmarks in bench/
 # (they create and drop their own throwaway database; see bench/src/run.ts). Extra arguments go to
-# the bench runner. Figures are printed, not asserted.
+# the bench runner. Figures are printed, not asserted. After the API figures it runs Lighthouse and
+# measures First Load JS on the production web app (bench/src/lighthouse.ts; needs Debian's
+# `chromium`, or CHROME_PATH): BENCH_SKIP_LIGHTHOUSE=1 skips that, BENCH_REBUILD_WEB=1 rebuilds the
+# web app first (otherwise an existing apps/web/.next build is reused).
 set -euo pipefail
 
 # shellcheck source=scripts/lib/common.sh

@@ -8,6 +8,7 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createThrowawayDatabase } from "@orchestrator/db/testing";
 import { Redis } from "ioredis";
+import { runLighthouse } from "./lighthouse";
 import { fmt, load, summarize, type Summary } from "./stats";
 import { seedClients } from "./seed";
 
@@ -123,6 +124,10 @@ async function main() {
   } finally {
     if (process.env.KEEP_BENCH_DB !== "1") await drop();
   }
+
+  // The web app's figures: Lighthouse and First Load JS on the production build (lighthouse.ts).
+  if (process.env.BENCH_SKIP_LIGHTHOUSE === "1") console.log("\nLighthouse skipped (BENCH_SKIP_LIGHTHOUSE=1)");
+  else await runLighthouse();
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { clientStatuses, assignmentStatuses, programAssignmentStatuses, taskStat
 import * as s from "@orchestrator/db/schema";
 import type { ChildTableDef, DocTypeDef } from "@orchestrator/db";
 import { standardOf } from "../registry/standard";
+import { publishLiveEvent } from "../events/publish";
 
 export const medicalAssignmentTable: ChildTableDef = {
   doctype: "Medical Assignment",
@@ -41,6 +42,8 @@ export const clientDocType: DocTypeDef = {
   scope: { kind: "department", field: "department" },
   naming: { kind: "series", prefix: "CL-", digits: 5 },
   phi: true,
+  // Live updates: after a write commits, a PHI-free event goes out on Redis pub/sub (events/).
+  afterWrite: publishLiveEvent(() => clientDocType),
   titleField: "first_name",
   searchFields: ["first_name", "last_name", "kipu_id"],
   fields: {
@@ -112,6 +115,7 @@ export const taskDocType: DocTypeDef = {
   scope: { kind: "department", field: "department" },
   rowCategory: { field: "category", values: { medical: "medical", program: "program" } },
   naming: { kind: "series", prefix: "TASK-", digits: 5 },
+  afterWrite: publishLiveEvent(() => taskDocType),
   titleField: "title",
   searchFields: ["title"],
   fields: {

@@ -3,6 +3,7 @@ import { AppShell } from "~/components/shell/app-shell";
 import { navItemsFor } from "~/components/shell/nav-items";
 import { withSession } from "~/server/session";
 import { caller } from "~/trpc/server";
+import { LiveUpdates } from "~/trpc/live-updates";
 import { TRPCReactProvider } from "~/trpc/react";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +16,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const me = await withSession(() => caller.core.me());
   return (
     <TRPCReactProvider>
+      <LiveUpdates />
       <AppShell userName={me.fullName || me.user} nav={navItemsFor(me.grants)}>
         {children}
       </AppShell>
