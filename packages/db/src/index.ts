@@ -12,14 +12,14 @@ export * from "./access/default-matrix";
 export * from "./errors";
 export { countStatements } from "./client";
 export type { Executor } from "./client";
-export type { ChildTableDef, DocTypeDef, FieldDef, FieldType, NamingRule, ScopeRule, StandardColumns } from "./scope/doctype";
+export type { ChildTableDef, DocTypeDef, FieldDef, FieldType, NamingRule, ScopeRule, StandardColumns, WriteEvent } from "./scope/doctype";
 export { ScopedDb, type Doc, type DocTypeRegistry, type WriteOptions } from "./scope/scoped-db";
 export type { Filter, FilterOperator, ListQuery, OrderBy } from "./scope/query";
 export { filterOperators } from "./scope/query";
 export type { RequestMeta, VersionData } from "./scope/audit";
 export { MASK } from "./scope/audit";
 export { formatTimestamp, nextTimestamp, parseTimestamp, sameTimestamp } from "./scope/time";
-export { readPredicate, categoryReadableFor } from "./scope/predicate";
+export { readPredicate, categoryReadableFor, categoryOfRow } from "./scope/predicate";
 
 /** The handle a request gets: everything it reads or writes is within the principal's scope. */
 export function createScopedDb(principal: Principal, meta: RequestMeta, registry: DocTypeRegistry): ScopedDb {

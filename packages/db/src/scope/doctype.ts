@@ -74,9 +74,18 @@ export interface DocTypeDef {
   /** Fields the list returns when the caller does not ask (Frappe returns only `name`). */
   titleField?: string;
   /** Runs after a write has committed (cache invalidation, revoking sessions); must not throw for the write's sake. */
-  afterWrite?: (event: { action: "create" | "update" | "delete"; name: string; changed: readonly string[] }) => Promise<void>;
+  afterWrite?: (event: WriteEvent) => Promise<void>;
   /** Rewrites a row on its way out (e.g. strips unreadable parts of an audit diff). */
   transformOut?: (row: Record<string, unknown>, principal: Principal) => Record<string, unknown>;
+}
+
+/** What `afterWrite` hears: the document's stored row after the write (before it, for a delete), and for an update the row before. */
+export interface WriteEvent {
+  action: "create" | "update" | "delete";
+  name: string;
+  changed: readonly string[];
+  row: Readonly<Record<string, unknown>>;
+  previous?: Readonly<Record<string, unknown>>;
 }
 
 export const standardFieldnames = ["name", "creation", "modified", "owner", "modified_by"] as const;

@@ -5,7 +5,7 @@ import { canRead, canWrite, type Category, type Principal } from "../access/mode
 import type { Executor } from "../client";
 import { AppError, AppErrorCode, safeErrorSummary } from "../errors";
 import { diffDocument, fieldChanges, isEmptyDiff, writeAccessLog, writeVersion, type ChildDiffInput, type RequestMeta } from "./audit";
-import type { ChildTableDef, DocTypeDef } from "./doctype";
+import type { ChildTableDef, DocTypeDef, WriteEvent } from "./doctype";
 import { nextSeriesName } from "./naming";
 import { categoryOfRow, categoryReadableFor, categoryWritableFor, readPredicate, rowInScope } from "./predicate";
 import { buildFilterSql, buildOrderBy, resolveFields, type ListQuery } from "./query";
@@ -298,7 +298,7 @@ export class ScopedDb {
         await writeVersion(tx, { doctype: dt.name, docname: name, action: "create", data, actor: this.principal.user, at: now, meta: this.meta });
         return name;
       });
-      await this.notify(dt, { action: "create", name, changed: Object.keys(values) });
+      await this.notify(dt, { action: "create", name, changed: Object.keys(values), row: { ...values, name } });
       return await this.get(dt.name, name, { logAccess: false });
     } catch (error) {
       if (isDuplicateKey(error)) throw new AppError(AppErrorCode.Duplicate, `${dt.name} already exists`, { cause: error });
@@ -320,6 +320,7 @@ export class ScopedDb {
     const expected = options.expectedModified ?? input.modified;
 
     let changed: string[] = [];
+    let rows: { before: Record<string, unknown>; after: Record<string, unknown> } | undefined;
     try {
       await this.exec.transaction(async (tx) => {
         const scoped = new ScopedDb(this.principal, this.meta, this.registry, tx);
@@ -369,6 +370,7 @@ export class ScopedDb {
         const data = diffDocument(dt.fields, before, after, childDiffs);
         if (isEmptyDiff(data)) return;
         changed = [...Object.keys(changedFields), ...childRows.keys()];
+        rows = { before, after };
         await tx.update(dt.table).set(toTableValues(dt.table, dt.fields, dt.standard, { ...changedFields, modified: now, modified_by: this.principal.user })).where(eq(dt.standard.name, name));
         for (const write of childWrites) await write();
         await writeVersion(tx, { doctype: dt.name, docname: name, action: "update", data, actor: this.principal.user, at: now, meta: this.meta });
@@ -377,14 +379,14 @@ export class ScopedDb {
       if (isDuplicateKey(error)) throw new AppError(AppErrorCode.Duplicate, `A row of ${dt.name} ${name} duplicates another`, { cause: error });
       throw error;
     }
-    if (changed.length) await this.notify(dt, { action: "update", name, changed });
+    if (changed.length && rows) await this.notify(dt, { action: "update", name, changed, row: rows.after, previous: rows.before });
     return this.get(dt.name, name, { logAccess: false });
   }
 
   async delete(doctype: string, name: string): Promise<void> {
     const dt = this.doctype(doctype);
     if (dt.readOnly) throw AppError.forbidden(`${dt.name} is read-only`);
-    await this.exec.transaction(async (tx) => {
+    const deleted = await this.exec.transaction(async (tx) => {
       const scoped = new ScopedDb(this.principal, this.meta, this.registry, tx);
       const before = await scoped.loadRow(dt, name, true);
       if (!before) throw AppError.notFound(dt.name, name);
@@ -399,11 +401,12 @@ export class ScopedDb {
       await tx.delete(dt.table).where(eq(dt.standard.name, name));
       const data = diffDocument(dt.fields, before, {}, childDiffs);
       await writeVersion(tx, { doctype: dt.name, docname: name, action: "delete", data, actor: this.principal.user, at: nextTimestamp(), meta: this.meta });
+      return before;
     });
-    await this.notify(dt, { action: "delete", name, changed: [] });
+    await this.notify(dt, { action: "delete", name, changed: [], row: deleted });
   }
 
-  private async notify(dt: DocTypeDef, event: Parameters<NonNullable<DocTypeDef["afterWrite"]>>[0]): Promise<void> {
+  private async notify(dt: DocTypeDef, event: WriteEvent): Promise<void> {
     if (!dt.afterWrite) return;
     try {
       await dt.afterWrite(event);

@@ -119,3 +119,20 @@ describe("live events: SSE stream", () => {
     expect(done).toBe(true);
   });
 });
+
+// Last: it adds events the exact counts above would otherwise see.
+describe("live events: deletes and moves", () => {
+  it("announces a delete with the department it had, and a move to both departments", async () => {
+    const created = await admin().insert("Client", { first_name: "Move", last_name: "Me", department: "Medical" });
+    await admin().update("Client", created.name, { department: "Program" });
+    await admin().delete("Client", created.name);
+    await waitFor(() => received.filter((e) => e.name === created.name).length >= 4);
+    const mine = received.filter((e) => e.name === created.name).map((e) => `${e.action}:${e.department}`);
+    expect(mine).toEqual(["create:Medical", "update:Program", "update:Medical", "delete:Program"]);
+    // Medical Staff hear that the client left their department; Program Staff hear of its arrival and deletion.
+    const event = (action: string, department: string) => received.find((e) => e.name === created.name && e.action === action && e.department === department)!;
+    expect(eventVisibleTo(demoPrincipals.medical(), event("update", "Medical"))).toBe(true);
+    expect(eventVisibleTo(demoPrincipals.program(), event("delete", "Program"))).toBe(true);
+    expect(eventVisibleTo(demoPrincipals.medical(), event("delete", "Program"))).toBe(false);
+  });
+});

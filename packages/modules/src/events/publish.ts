@@ -1,38 +1,38 @@
 import { getRedis } from "@orchestrator/auth";
-import { createScopedDb, systemPrincipal, type DocTypeDef } from "@orchestrator/db";
+import { categoryOfRow, type DocTypeDef, type WriteEvent } from "@orchestrator/db";
 import { LIVE_EVENTS_CHANNEL, liveEventSchema, type LiveEvent } from "./types";
 
-type WriteEvent = Parameters<NonNullable<DocTypeDef["afterWrite"]>>[0];
-
-/** Department and category of a stored document, read under a system scope (no access-log entry: a list read). */
-async function locate(dt: DocTypeDef, name: string): Promise<{ department: string | null; category: string | null }> {
-  const scoped = createScopedDb(systemPrincipal("live updates"), { requestId: "live-updates" }, { get: (n) => (n === dt.name ? dt : undefined) });
-  const fields = ["name", "department", ...(dt.rowCategory ? [dt.rowCategory.field] : [])];
-  const [row] = await scoped.list(dt.name, { fields, filters: [{ field: "name", operator: "=", value: name }], limit: 1 });
-  const department = typeof row?.department === "string" ? row.department : null;
-  const raw = dt.rowCategory ? row?.[dt.rowCategory.field] : undefined;
-  const category = typeof raw === "string" ? (dt.rowCategory?.values[raw] ?? null) : dt.category;
-  return { department, category };
+function departmentOf(dt: DocTypeDef, row: Readonly<Record<string, unknown>>): string | null {
+  const value = dt.scope.kind === "department" ? row[dt.scope.field] : undefined;
+  return typeof value === "string" ? value : null;
 }
 
-/** Builds the event for a committed write (exported for tests). */
-export async function liveEventFor(dt: DocTypeDef, write: WriteEvent): Promise<LiveEvent | null> {
-  // A deleted row can no longer be looked up: the event goes out without a department (all-scope readers only).
-  const where = write.action === "delete" ? { department: null, category: dt.rowCategory ? null : dt.category } : await locate(dt, write.name);
-  if (write.action !== "delete" && where.category === null) return null;
-  const parsed = liveEventSchema.safeParse({ doctype: dt.name, name: write.name, action: write.action, department: where.department, category: where.category ?? "medical" });
-  if (!parsed.success) return null;
-  // A deleted Task's category is unknown: announce it as medical, the narrower audience (Program Staff read medical in own dept only).
-  return parsed.data;
+/**
+ * The events for a committed write (exported for tests): the department and category come from the
+ * row the data layer already holds — no extra query. A record that moved department is announced
+ * to both, so lists in the old department drop it too.
+ */
+export function liveEventsFor(dt: DocTypeDef, write: WriteEvent): LiveEvent[] {
+  const category = categoryOfRow(dt, write.row as Record<string, unknown>);
+  const departments = new Set([departmentOf(dt, write.row), ...(write.previous ? [departmentOf(dt, write.previous)] : [])]);
+  const events: LiveEvent[] = [];
+  for (const department of departments) {
+    const parsed = liveEventSchema.safeParse({ doctype: dt.name, name: write.name, action: write.action, department, category });
+    if (parsed.success) events.push(parsed.data);
+  }
+  return events;
 }
 
 /**
  * The `afterWrite` hook of a DocType with live updates: publishes `{doctype, name, action,
- * department, category}` on the `events` channel once the write has committed.
+ * department, category}` (no PHI) on the `events` channel once the write has committed.
  */
 export function publishLiveEvent(getDocType: () => DocTypeDef): (write: WriteEvent) => Promise<void> {
   return async (write) => {
-    const event = await liveEventFor(getDocType(), write);
-    if (event) await getRedis().publish(LIVE_EVENTS_CHANNEL, JSON.stringify(event));
+    const events = liveEventsFor(getDocType(), write);
+    if (!events.length) return;
+    const pipeline = getRedis().pipeline();
+    for (const event of events) pipeline.publish(LIVE_EVENTS_CHANNEL, JSON.stringify(event));
+    await pipeline.exec();
   };
 }

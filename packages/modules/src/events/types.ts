@@ -11,7 +11,7 @@ export const liveEventSchema = z.object({
   doctype: z.enum(["Client", "Task"]),
   name: z.string().min(1).max(140),
   action: z.enum(["create", "update", "delete"]),
-  /** The document's department; null when unknown (a delete): then only `all`-scope readers get it. */
+  /** The document's department; null only for a document without one (then only `all`-scope readers get it). */
   department: z.string().nullable(),
   category: z.enum(["client", "medical", "program"]),
 });
