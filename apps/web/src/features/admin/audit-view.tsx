@@ -4,6 +4,7 @@ import type { RouterOutputs } from "@orchestrator/modules";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
+import { OffsetPager } from "~/components/ui/offset-pager";
 import { EmptyState } from "~/components/ui/empty-state";
 import { ErrorState } from "~/components/ui/error-state";
 import { inputClasses, labelClasses } from "~/components/ui/field";
@@ -96,13 +97,7 @@ export function AuditView() {
               </li>
             ))}
           </ul>
-          <div className="mt-3 flex items-center justify-between text-sm text-muted">
-            <span>Showing {start + 1}–{start + list.data.rows.length} of {list.data.total}</span>
-            <div className="flex gap-2">
-              <Button disabled={start === 0} onClick={() => setStart(Math.max(0, start - PAGE))}>Previous</Button>
-              <Button disabled={start + PAGE >= list.data.total} onClick={() => setStart(start + PAGE)}>Next</Button>
-            </div>
-          </div>
+          <OffsetPager start={start} count={list.data.rows.length} total={list.data.total} pageSize={PAGE} onStart={setStart} />
         </>
       )}
     </>

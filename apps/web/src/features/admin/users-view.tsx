@@ -5,6 +5,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "~/components/ui/button";
+import { OffsetPager } from "~/components/ui/offset-pager";
 import { EmptyState } from "~/components/ui/empty-state";
 import { ErrorState } from "~/components/ui/error-state";
 import { inputClasses, labelClasses } from "~/components/ui/field";
@@ -41,13 +42,7 @@ export function UsersView() {
       ) : (
         <>
           <UsersTable rows={list.data.rows} onOpen={setEditing} />
-          <div className="mt-3 flex items-center justify-between text-sm text-muted">
-            <span>Showing {start + 1}–{start + list.data.rows.length} of {list.data.total}</span>
-            <div className="flex gap-2">
-              <Button disabled={start === 0} onClick={() => setStart(Math.max(0, start - PAGE))}>Previous</Button>
-              <Button disabled={start + PAGE >= list.data.total} onClick={() => setStart(start + PAGE)}>Next</Button>
-            </div>
-          </div>
+          <OffsetPager start={start} count={list.data.rows.length} total={list.data.total} pageSize={PAGE} onStart={setStart} />
         </>
       )}
       <Drawer title={editing === "new" ? "New user" : "Edit user"} open={editing !== null} onClose={() => setEditing(null)}>

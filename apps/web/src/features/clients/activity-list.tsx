@@ -6,6 +6,19 @@ type Change = [field: string, before: unknown, after: unknown];
 
 const actionLabels: Record<string, string> = { create: "Created", update: "Updated", delete: "Deleted" };
 
+/** "Updated by someone · date": the first line of every audit entry, in the summary and the History tab. */
+export function ActivityHeading({ action, owner, creation }: { action: string; owner: string; creation: string }) {
+  return (
+    <p>
+      <span className="font-medium">{actionLabels[action] ?? action}</span> by {owner}
+      <span className="text-muted">
+        {" · "}
+        <DateTime value={creation} />
+      </span>
+    </p>
+  );
+}
+
 function changesOf(data: unknown): Change[] {
   if (!data || typeof data !== "object" || !("changed" in data) || !Array.isArray(data.changed)) return [];
   return data.changed.filter((c): c is Change => Array.isArray(c) && c.length === 3 && typeof c[0] === "string");
@@ -38,13 +51,7 @@ export function ActivityList({ activities, limit }: { activities: Activity[]; li
         const children = childEdits(activity.data);
         return (
           <li key={activity.name} className="rounded-md border border-line p-3 text-sm">
-            <p>
-              <span className="font-medium">{actionLabels[activity.action] ?? activity.action}</span> by {activity.owner}
-              <span className="text-muted">
-                {" · "}
-                <DateTime value={activity.creation} />
-              </span>
-            </p>
+            <ActivityHeading action={activity.action} owner={activity.owner} creation={activity.creation} />
             {changes.length ? (
               <ul className="mt-2 space-y-1 text-muted">
                 {changes.map(([field, before, after]) => (

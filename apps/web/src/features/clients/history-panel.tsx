@@ -4,9 +4,10 @@ import type { RouterOutputs } from "@orchestrator/modules";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
-import { DateTime } from "~/components/ui/date-time";
 import { formatDate } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
+import { ActivityHeading } from "./activity-list";
+import { fieldLabels } from "./client-form-model";
 import { useOptionLabels } from "./labels";
 
 type Activity = RouterOutputs["clients"]["history"]["rows"][number];
@@ -14,13 +15,7 @@ type Change = [field: string, before: unknown, after: unknown];
 type Labels = ReturnType<typeof useOptionLabels>;
 
 const fieldNames: Record<string, string> = {
-  first_name: "First name",
-  last_name: "Last name",
-  dob: "Date of birth",
-  status: "Status",
-  admission_date: "Admission date",
-  discharge_date: "Discharge date",
-  department: "Department",
+  ...fieldLabels,
   kipu_id: "Kipu ID",
   kipu_last_synced_at: "Last synced from Kipu",
   synced_from_kipu: "Synced from Kipu",
@@ -32,7 +27,6 @@ const fieldNames: Record<string, string> = {
   idx: "Row",
 };
 const tableNames: Record<string, string> = { medical_assignments: "medical assignment", program_assignments: "program assignment" };
-const actionLabels: Record<string, string> = { create: "Created", update: "Updated", delete: "Deleted" };
 const MASK = "***";
 
 function label(field: string): string {
@@ -71,13 +65,7 @@ function Entry({ activity, labels }: { activity: Activity; labels: Labels }) {
   const rowChanged = list<[string, number, string, Change[]]>(activity.data, "row_changed");
   return (
     <li className="rounded-md border border-line p-3 text-sm">
-      <p>
-        <span className="font-medium">{actionLabels[activity.action] ?? activity.action}</span> by {activity.owner}
-        <span className="text-muted">
-          {" · "}
-          <DateTime value={activity.creation} />
-        </span>
-      </p>
+      <ActivityHeading action={activity.action} owner={activity.owner} creation={activity.creation} />
       <ul className="mt-2 space-y-1 text-muted">
         {changes.map(([field, before, after]) => (
           <li key={field} className="break-words">
