@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { DateTime } from "~/components/ui/date-time";
 import { formatDate } from "~/lib/format";
 import { ActivityList } from "./activity-list";
+import { DataTable } from "./data-table";
 import { statusLabel } from "./status-badge";
 
 type Summary = RouterOutputs["clients"]["summary"];
@@ -85,40 +86,10 @@ function text(value: unknown): string {
   return value === null || value === undefined ? "" : String(value);
 }
 
-function AssignmentTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: ReactNode[][] }) {
-  if (rows.length === 0) return <p className="text-sm text-muted">No {caption.toLowerCase()}.</p>;
-  return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-surface">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-line text-xs tracking-wide text-muted uppercase">
-          <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col" className="px-4 py-2.5 font-semibold">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {rows.map((cells, i) => (
-            <tr key={i}>
-              {cells.map((cell, j) => (
-                <td key={j} className="px-4 py-3">
-                  {cell === "" ? <span className="text-muted">—</span> : cell}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 export function MedicalPanel({ rows, labels }: { rows: ChildRow[]; labels: Labels }) {
   return (
-    <AssignmentTable
+    <DataTable
       caption="Medical assignments"
       columns={["Template", "Status", "Activated"]}
       rows={rows.map((r) => [labels.template(text(r.template_id)), statusLabel(text(r.status)), r.activated_at ? <DateTime value={text(r.activated_at)} /> : ""])}
@@ -128,7 +99,7 @@ export function MedicalPanel({ rows, labels }: { rows: ChildRow[]; labels: Label
 
 export function ProgramPanel({ rows, labels }: { rows: ChildRow[]; labels: Labels }) {
   return (
-    <AssignmentTable
+    <DataTable
       caption="Program assignments"
       columns={["Program", "Status", "Start date", "Group"]}
       rows={rows.map((r) => [labels.program(text(r.program_id)), statusLabel(text(r.status)), formatDate(text(r.start_date)), text(r.group_assignment)])}

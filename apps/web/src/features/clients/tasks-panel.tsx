@@ -9,6 +9,7 @@ import { inputClasses, labelClasses } from "~/components/ui/field";
 import { formatDate } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
 import { errorDetails } from "./client-form-model";
+import { DataTable } from "./data-table";
 import { useOptionLabels } from "./labels";
 
 type TaskRow = RouterOutputs["clients"]["tasks"][number];
@@ -47,37 +48,19 @@ export function TasksPanel({ name, polling }: { name: string; polling?: { count:
           Generating tasks from the template…
         </p>
       ) : null}
-      {rows.length === 0 ? (
-        <p className="text-sm text-muted">No tasks.</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-line bg-surface">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Tasks</caption>
-            <thead className="border-b border-line text-xs tracking-wide text-muted uppercase">
-              <tr>
-                {["Title", "Category", "Status", "Due date"].map((c) => (
-                  <th key={c} scope="col" className="px-4 py-2.5 font-semibold">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {rows.map((t) => (
-                <tr key={t.name}>
-                  <td className="px-4 py-3">
-                    {t.title}
-                    {t.source_template ? <span className="block text-xs text-muted">{labels.template(t.source_template)}</span> : null}
-                  </td>
-                  <td className="px-4 py-3">{words(t.category)}</td>
-                  <td className="px-4 py-3">{words(t.status)}</td>
-                  <td className="px-4 py-3">{t.due_date ? formatDate(t.due_date) : <span className="text-muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Tasks"
+        columns={["Title", "Category", "Status", "Due date"]}
+        rows={rows.map((t) => [
+          <>
+            {t.title}
+            {t.source_template ? <span className="block text-xs text-muted">{labels.template(t.source_template)}</span> : null}
+          </>,
+          words(t.category),
+          words(t.status),
+          t.due_date ? formatDate(t.due_date) : "",
+        ])}
+      />
     </div>
   );
 }
