@@ -10,6 +10,13 @@ const systemImportBan = {
   patterns: [{ group: ["**/system", "**/system.ts", "**/client/unsafe*"], message: "Use the ScopedDb from the request context." }],
 };
 
+// The web app also has one Pages Router page (/login), so Next types these hooks as nullable; App
+// Router code takes the non-null versions from ~/lib/navigation. Toasts go through a lazy facade.
+const webImportBan = {
+  paths: [...systemImportBan.paths, { name: "next/navigation", importNames: ["usePathname", "useSearchParams"], message: "Import usePathname/useSearchParams from ~/lib/navigation." }, { name: "sonner", message: "Use ~/components/ui/toast: it keeps sonner out of the First Load JS." }],
+  patterns: systemImportBan.patterns,
+};
+
 export default tseslint.config(
   { ignores: ["**/node_modules/**", "**/.next/**", "**/dist/**", "**/drizzle/**", "**/next-env.d.ts", "**/test-results/**", "**/playwright-report/**", "**/*.config.{js,mjs,cjs}", "**/.data/**"] },
   js.configs.recommended,
@@ -30,8 +37,13 @@ export default tseslint.config(
   },
   {
     // Request code: the web app and module routers/services/REST may not touch the unscoped client.
-    files: ["apps/web/**/*.{ts,tsx}", "packages/modules/src/**/*.ts"],
+    files: ["packages/modules/src/**/*.ts", "apps/web/src/lib/navigation.ts"],
     ignores: ["**/*.test.ts", "**/testing/**", "packages/modules/src/jobs/system/**"],
     rules: { "no-restricted-imports": ["error", systemImportBan] },
+  },
+  {
+    files: ["apps/web/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "apps/web/src/lib/navigation.ts"],
+    rules: { "no-restricted-imports": ["error", webImportBan] },
   },
 );

@@ -81,10 +81,14 @@ test.describe("Administration: permission grid", () => {
     const context = await browser.newContext({ storageState: medical.storageState });
     const page = await context.newPage();
     try {
-      await page.goto("/admin/permissions");
-      await expect(page.getByRole("heading", { name: "Permissions" })).toHaveCount(0);
-      await expect(page.getByText(/not found/i).first()).toBeVisible();
-      await page.goto("/admin/api-keys");
+      for (const path of ["/admin", "/admin/permissions", "/admin/users"]) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(404);
+        await expect(page.getByRole("heading", { name: "Permissions" })).toHaveCount(0);
+        await expect(page.getByText(/not found/i).first()).toBeVisible();
+      }
+      // Their own API keys live under their account, open to every role.
+      await page.goto("/account/api-keys");
       await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
     } finally {
       await context.close();

@@ -6,7 +6,7 @@
  */
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { CLIENT_ID, trpcQuery, waitForHydration } from "../fixtures/clients-ui";
-import { roleByKey, sampleClient } from "../fixtures/roles";
+import { demoPassword, roleByKey, sampleClient } from "../fixtures/roles";
 
 const admin = roleByKey("admin");
 const supervisor = roleByKey("supervisor");
@@ -148,6 +148,35 @@ test.describe("as Super Admin", () => {
     await expect(mine.getByText("Changes saved")).toBeVisible();
     await expect(mine.getByRole("heading", { level: 1 })).toHaveText(`${first}x Pauling`);
     await expect(mine.getByRole("main").getByText("Active", { exact: true }).first()).toBeVisible();
+    await context.close();
+  });
+
+  test("a session that ends mid-edit asks to sign in again, then completes the save", async ({ browser }) => {
+    // Its own context: signing in again below must not touch the admin session other specs share.
+    const context = await browser.newContext({ storageState: admin.storageState });
+    const page = await context.newPage();
+    const first = unique("Mary");
+    const name = await createClient(page.request, { first_name: first, last_name: "Seacole", department: "Medical", status: "pending" });
+    await openEdit(page, name);
+    await page.getByLabel("Last name").fill("Seacole-Grant");
+
+    // The session ends (to the browser, an expired or revoked session is a cookie that no longer works).
+    await context.clearCookies();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page).toHaveURL(/\/login\?/);
+    expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe(`/clients/${name}?edit=1`);
+    await expect(page.getByText("Your session has expired. Sign in again to continue.")).toBeVisible();
+
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill(demoPassword);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/clients/${name}`));
+    await expect(page.getByText("Changes saved")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${first} Seacole-Grant`);
+    // Saved once: one update in the history, by the user who signed in again.
+    await page.getByRole("tab", { name: "History" }).click();
+    const history = page.getByRole("region", { name: "Change history" });
+    await expect(history.getByRole("listitem").filter({ hasText: /^Updated by admin@demo\.orchestrator\.test/ })).toHaveCount(1);
     await context.close();
   });
 

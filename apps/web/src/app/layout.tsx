@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import { THEME_COOKIE, parseTheme, themeAttribute } from "~/lib/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,9 +20,11 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** The user's explicit theme (cookie) is rendered into the first byte: no flash, no script. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={themeAttribute(theme)}>
       <body className="min-h-dvh">{children}</body>
     </html>
   );

@@ -4,14 +4,30 @@ export interface SignInState {
   error: SignInError | null;
   /** For `rate_limited`, when known: seconds until another attempt is allowed. */
   retryAfterSeconds: number | null;
-  /** What the user typed, so a failed attempt keeps it. */
-  email: string;
 }
 
-/** next-auth's own error redirect (`/login?error=CredentialsSignin&code=…`) as the form's initial state. */
-export function stateFromQuery(error: string | undefined, code: string | undefined): SignInState {
-  if (error !== "CredentialsSignin") return { error: null, retryAfterSeconds: null, email: "" };
-  return { error: code === "rate_limited" ? "rate_limited" : "invalid", retryAfterSeconds: null, email: "" };
+/** Cookie holding the email of a failed attempt for one minute, so the form keeps what was typed (not in the URL). */
+export const SIGN_IN_EMAIL_COOKIE = "login-email";
+
+const errors: readonly SignInError[] = ["missing", "invalid", "rate_limited", "unavailable"];
+
+/**
+ * The sign-in page's state from its query string: our own `?error=<SignInError>[&retry=<s>]` (set
+ * by POST /api/session), or next-auth's `?error=CredentialsSignin&code=…` should it redirect here.
+ */
+export function stateFromQuery(error: string | undefined, code: string | undefined, retry: string | undefined): SignInState {
+  if (error === "CredentialsSignin") return { error: code === "rate_limited" ? "rate_limited" : "invalid", retryAfterSeconds: null };
+  const known = errors.find((e) => e === error) ?? null;
+  const seconds = Number(retry);
+  return { error: known, retryAfterSeconds: known === "rate_limited" && Number.isInteger(seconds) && seconds > 0 ? seconds : null };
+}
+
+/** The query string that tells the sign-in page what went wrong. */
+export function queryForState(state: SignInState): URLSearchParams {
+  const query = new URLSearchParams();
+  if (state.error) query.set("error", state.error);
+  if (state.retryAfterSeconds) query.set("retry", String(state.retryAfterSeconds));
+  return query;
 }
 
 export function signInMessage(state: Pick<SignInState, "error" | "retryAfterSeconds">): string | null {

@@ -5,8 +5,8 @@ import { MutationCache, QueryCache, QueryClientProvider, type QueryClient } from
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
-import { Toaster } from "sonner";
 import superjson from "superjson";
+import { LazyToaster } from "~/components/ui/toast";
 import { makeQueryClient } from "./query-client";
 import { redirectIfUnauthorized } from "./session-expired";
 
@@ -36,8 +36,8 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
         {children}
-        {/* Toasts for results; mounted for signed-in pages only, so the sign-in bundle stays small. */}
-        <Toaster position="top-right" richColors closeButton />
+        {/* Toasts for results: sonner loads after the page (see components/ui/toast.tsx). */}
+        <LazyToaster position="top-right" richColors closeButton />
       </TRPCProvider>
     </QueryClientProvider>
   );

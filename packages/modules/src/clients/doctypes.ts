@@ -3,6 +3,7 @@ import * as s from "@orchestrator/db/schema";
 import type { ChildTableDef, DocTypeDef } from "@orchestrator/db";
 import { standardOf } from "../registry/standard";
 import { publishLiveEvent } from "../events/publish";
+import { validateClient } from "./validate-client";
 
 export const medicalAssignmentTable: ChildTableDef = {
   doctype: "Medical Assignment",
@@ -44,6 +45,7 @@ export const clientDocType: DocTypeDef = {
   phi: true,
   // Live updates: after a write commits, a PHI-free event goes out on Redis pub/sub (events/).
   afterWrite: publishLiveEvent(() => clientDocType),
+  validate: validateClient,
   titleField: "first_name",
   searchFields: ["first_name", "last_name", "kipu_id"],
   fields: {

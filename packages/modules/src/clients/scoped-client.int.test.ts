@@ -137,6 +137,22 @@ describe("writes: checked before and after, audited in the same transaction", ()
     expect(error.fieldErrors[0]?.field).toBe("department");
   });
 
+  it("a discharge before the admission is refused on create and on an update of either date, and writes nothing", async () => {
+    const before = await versionCount();
+    const created = await expectAppError(medical().insert("Client", { first_name: "D", last_name: "Dates", admission_date: "2026-03-10", discharge_date: "2026-03-09" }), "VALIDATION");
+    expect(created.fieldErrors).toEqual([{ field: "discharge_date", message: "Discharge date cannot be before the admission date" }]);
+    expect(await versionCount()).toBe(before);
+
+    const doc = await medical().insert("Client", { first_name: "D", last_name: "Dates", admission_date: "2026-03-10", discharge_date: "2026-03-10" });
+    const afterCreate = await versionCount(doc.name);
+    // Only the admission moves: checked against the discharge already stored.
+    await expectAppError(medical().update("Client", doc.name, { admission_date: "2026-03-11" }), "VALIDATION");
+    await expectAppError(medical().update("Client", doc.name, { discharge_date: "2026-01-01" }), "VALIDATION");
+    expect(await clientRow(doc.name)).toMatchObject({ admissionDate: "2026-03-10", dischargeDate: "2026-03-10" });
+    expect(await versionCount(doc.name)).toBe(afterCreate);
+    await expect(medical().update("Client", doc.name, { discharge_date: "2026-04-01" })).resolves.toMatchObject({ discharge_date: "2026-04-01" });
+  });
+
   it("update with a stale modified is a CONFLICT and changes nothing", async () => {
     const doc = await medical().get("Client", medicalClient);
     const fresh = await medical().update("Client", medicalClient, { first_name: "Renamed" }, { expectedModified: String(doc.modified) });

@@ -1,6 +1,8 @@
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { AppShell } from "~/components/shell/app-shell";
 import { navItemsFor } from "~/components/shell/nav-items";
+import { THEME_COOKIE, parseTheme } from "~/lib/theme";
 import { withSession } from "~/server/session";
 import { caller } from "~/trpc/server";
 import { LiveUpdates } from "~/trpc/live-updates";
@@ -14,10 +16,11 @@ export const dynamic = "force-dynamic";
  */
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const me = await withSession(() => caller.core.me());
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <TRPCReactProvider>
       <LiveUpdates />
-      <AppShell userName={me.fullName || me.user} nav={navItemsFor(me.grants)}>
+      <AppShell user={{ name: me.fullName || me.user, email: me.user, theme }} nav={navItemsFor(me.grants)}>
         {children}
       </AppShell>
     </TRPCReactProvider>

@@ -1,15 +1,22 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { HOME_PATH } from "~/lib/sign-in-url";
+import type { Theme } from "~/lib/theme";
 import { BottomNavLinks, SideNavLinks } from "./nav-links";
 import type { NavItem } from "./nav-items";
-import { SignOutButton } from "./sign-out-button";
+import { UserMenu } from "./user-menu";
+
+export interface ShellUser {
+  name: string;
+  email: string;
+  theme: Theme;
+}
 
 /**
- * The signed-in frame: top bar (product, user, sign out), a sidebar from `sm` up, and a bottom
- * navigation bar on phones (≤ 640 px).
+ * The signed-in frame: top bar (product, global search, the user menu), a sidebar from `sm` up,
+ * and a bottom navigation bar on phones (≤ 640 px).
  */
-export function AppShell({ userName, nav, children }: { userName: string; nav: NavItem[]; children: ReactNode }) {
+export function AppShell({ user, nav, children }: { user: ShellUser; nav: NavItem[]; children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-surface focus:px-4 focus:py-2">
@@ -21,14 +28,10 @@ export function AppShell({ userName, nav, children }: { userName: string; nav: N
             <span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-accent text-sm font-bold text-accent-fg">
               O
             </span>
-            Orchestrator
+            <span className="max-[360px]:sr-only">Orchestrator</span>
           </Link>
           <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-3">
-            <span className="truncate text-sm text-muted" title={userName}>
-              <span className="sr-only">Signed in as </span>
-              {userName}
-            </span>
-            <SignOutButton />
+            <UserMenu name={user.name} email={user.email} theme={user.theme} />
           </div>
         </div>
       </header>

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname } from "~/lib/navigation";
 import type { ComponentType, SVGProps } from "react";
 import { cx } from "../ui/cx";
 import { UsersIcon } from "../ui/icons";

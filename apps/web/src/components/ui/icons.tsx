@@ -53,3 +53,23 @@ export const SortIcon = ({ direction, ...p }: SVGProps<SVGSVGElement> & { direct
     {direction === "asc" ? <path d="m6 15 6-6 6 6" /> : direction === "desc" ? <path d="m6 9 6 6 6-6" /> : <path d="m7 10 5-5 5 5M7 14l5 5 5-5" />}
   </Icon>
 );
+
+export const KeyIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon {...p}>
+    <circle cx="7.5" cy="15.5" r="4.5" />
+    <path d="m10.7 12.3 9.3-9.3M16 7l3 3M14 9l2 2" />
+  </Icon>
+);
+
+export const UserIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon {...p}>
+    <circle cx="12" cy="8" r="4" />
+    <path d="M4 21v-1a6 6 0 0 1 6-6h4a6 6 0 0 1 6 6v1" />
+  </Icon>
+);
+
+export const ChevronDownIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon {...p}>
+    <path d="m6 9 6 6 6-6" />
+  </Icon>
+);

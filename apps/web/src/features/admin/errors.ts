@@ -1,5 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 
 /** A readable message for a failed admin call: field errors first, else the server's message. */
 export function errorMessage(error: unknown): string {

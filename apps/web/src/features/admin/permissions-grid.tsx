@@ -2,7 +2,7 @@
 
 import type { RouterOutputs } from "@orchestrator/modules";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Button } from "~/components/ui/button";
 import { ErrorState } from "~/components/ui/error-state";
 import { inputClasses } from "~/components/ui/field";

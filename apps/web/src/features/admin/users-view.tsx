@@ -3,7 +3,7 @@
 import type { RouterOutputs } from "@orchestrator/modules";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Button } from "~/components/ui/button";
 import { OffsetPager } from "~/components/ui/offset-pager";
 import { EmptyState } from "~/components/ui/empty-state";

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "~/lib/navigation";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { ErrorState } from "~/components/ui/error-state";

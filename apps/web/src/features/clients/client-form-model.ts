@@ -89,6 +89,10 @@ export interface Draft {
   values: FormValues;
   /** The version the user was editing (edit only). */
   modified?: string;
+  /** Who was editing: a draft is only ever restored for the same user. */
+  user?: string;
+  /** The save was refused because the session had ended: complete it once signed in again. */
+  resume?: boolean;
 }
 
 const draftKey = (client: string) => `orchestrator:client-draft:${client}`;
@@ -107,7 +111,7 @@ export function takeDraft(client: string): Draft | undefined {
     if (!raw) return undefined;
     sessionStorage.removeItem(draftKey(client));
     const parsed = JSON.parse(raw) as Draft;
-    return parsed && typeof parsed === "object" && parsed.values ? { values: { ...emptyValues(), ...parsed.values }, modified: parsed.modified } : undefined;
+    return parsed && typeof parsed === "object" && parsed.values ? { values: { ...emptyValues(), ...parsed.values }, modified: parsed.modified, user: parsed.user, resume: parsed.resume === true } : undefined;
   } catch {
     return undefined;
   }

@@ -4,7 +4,7 @@ import type { RouterOutputs } from "@orchestrator/modules";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Button } from "~/components/ui/button";
 import { inputClasses, labelClasses } from "~/components/ui/field";
 import { useTRPC } from "~/trpc/react";
@@ -65,14 +65,25 @@ export function ClientForm({ client, onDone }: { client?: ClientDoc; onDone?: ()
   const [notice, setNotice] = useState<string>();
   const errorSummary = useRef<HTMLDivElement>(null);
 
-  // Back from signing in again: restore what the user had typed.
+  // Back from signing in again: restore what the user had typed and, if the session ended while
+  // saving, complete that save now (the server still checks everything, a CONFLICT included).
+  // A draft left by someone else in this tab (a shared workstation) is dropped, never shown.
+  const restored = useRef(false);
   useEffect(() => {
+    if (restored.current || !me.data) return;
+    restored.current = true;
     const draft = takeDraft(draftKey);
-    if (!draft) return;
+    if (!draft || (draft.user && draft.user !== me.data.user)) return;
     setValues(draft.values);
     if (draft.modified) setBase((b) => ({ ...b, modified: draft.modified }));
-    setNotice("Your session had expired. Your changes were kept: check them and press Save.");
-  }, [draftKey]);
+    if (draft.resume) {
+      setNotice("You were signed in again: saving the changes you had made.");
+      save(draft.values, draft.modified);
+    } else {
+      setNotice("Your session had expired. Your changes were kept: check them and press Save.");
+    }
+    // `save` is recreated every render and deliberately not a dependency: this runs once, when the user is known.
+  }, [draftKey, me.data]);
 
   // Own-department users with one department: pre-filled.
   useEffect(() => {
@@ -82,12 +93,12 @@ export function ClientForm({ client, onDone }: { client?: ClientDoc; onDone?: ()
     }
   }, [client, departments, values.department]);
 
-  const onError = (error: unknown, sent: FormValues) => {
+  const onError = (error: unknown, sent: FormValues, modified: string | undefined) => {
     const { code, appCode, fieldErrors, message } = errorDetails(error);
     if (code === "UNAUTHORIZED") {
-      // The draft saved before sending stays for the user's return; the global handler
-      // (trpc/session-expired.ts) is sending them to sign in, and back here afterwards.
-      saveDraft(draftKey, { values: sent, modified: base.modified });
+      // The global handler (trpc/session-expired.ts) is sending the user to sign in, and back here
+      // afterwards, where this draft completes the save.
+      saveDraft(draftKey, { values: sent, modified, user: me.data?.user, resume: true });
       return;
     }
     clearDraft(draftKey);
@@ -142,22 +153,20 @@ export function ClientForm({ client, onDone }: { client?: ClientDoc; onDone?: ()
     if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
   };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setNotice(undefined);
-    const local = validate(values, fields);
+  /** Checks `sent` and sends it: a create, or an update of the fields changed since `modified`. */
+  const save = (sent: FormValues, modified: string | undefined) => {
+    const local = validate(sent, fields);
     if (Object.keys(local).length) {
       setErrors(local);
       queueMicrotask(() => errorSummary.current?.focus());
       return;
     }
     setErrors({});
-    const sent = { ...values };
     // Kept until the server answers: a session that expired mid-edit loses nothing.
-    saveDraft(draftKey, { values: sent, modified: base.modified });
+    saveDraft(draftKey, { values: sent, modified, user: me.data?.user });
     if (!client) {
       const body = toBody(Object.fromEntries(fields.map((f) => [f, sent[f]])) as Partial<FormValues>);
-      create.mutate({ values: body }, { onError: (err) => onError(err, sent) });
+      create.mutate({ values: body }, { onError: (err) => onError(err, sent, modified) });
       return;
     }
     const changes = changedFields(sent, base.values);
@@ -167,7 +176,13 @@ export function ClientForm({ client, onDone }: { client?: ClientDoc; onDone?: ()
       onDone?.();
       return;
     }
-    update.mutate({ name: client.name, modified: base.modified ?? client.modified, values: toBody(changes) }, { onError: (err) => onError(err, sent) });
+    update.mutate({ name: client.name, modified: modified ?? client.modified, values: toBody(changes) }, { onError: (err) => onError(err, sent, modified) });
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setNotice(undefined);
+    save({ ...values }, base.modified);
   };
 
   /** Loads the saved version and puts the user's own changes back on top. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "~/lib/navigation";
 import { useId, useRef, type KeyboardEvent, type ReactNode } from "react";
 import { cx } from "~/components/ui/cx";
 

@@ -3,7 +3,7 @@
 import type { RouterOutputs } from "@orchestrator/modules";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Button } from "~/components/ui/button";
 import { inputClasses, labelClasses } from "~/components/ui/field";
 import { formatDate } from "~/lib/format";

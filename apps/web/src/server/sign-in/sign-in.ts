@@ -1,10 +1,9 @@
-"use server";
-
+import "server-only";
 import { signIn } from "@orchestrator/auth/next-auth";
 import { AuthError } from "next-auth";
-import { redirect } from "next/navigation";
-import { safeCallbackUrl } from "~/lib/sign-in-url";
-import type { SignInError, SignInState } from "~/lib/sign-in-state";
+import type { SignInError } from "~/lib/sign-in-state";
+
+export type SignInOutcome = { ok: true } | { ok: false; error: SignInError; retryAfterSeconds: number | null };
 
 /** The CredentialsSignin code the auth package set ("invalid", "rate_limited"), if that is what failed. */
 function credentialsCode(error: unknown): string | undefined {
@@ -20,19 +19,16 @@ function retryAfterSeconds(error: unknown): number | null {
 }
 
 /**
- * Email + password sign-in through next-auth's Credentials provider. On success the session
- * cookie is set and the user goes to their callbackUrl (same-origin paths only). On failure the
- * form shows why, keeping the email they typed.
+ * Email + password sign-in through next-auth's Credentials provider (argon2, the Redis rate limits
+ * and the Redis session live in the auth package). On success next-auth has set the session
+ * cookie on this response. Failures say why without saying whether the account exists.
  */
-export async function signInWithPassword(_previous: SignInState, form: FormData): Promise<SignInState> {
-  const email = String(form.get("email") ?? "").trim();
-  const password = String(form.get("password") ?? "");
-  const callbackUrl = safeCallbackUrl(String(form.get("callbackUrl") ?? ""));
-  const fail = (error: SignInError, retryAfter: number | null = null): SignInState => ({ error, retryAfterSeconds: retryAfter, email });
-
+export async function signInWithPassword(email: string, password: string): Promise<SignInOutcome> {
+  const fail = (error: SignInError, retry: number | null = null): SignInOutcome => ({ ok: false, error, retryAfterSeconds: retry });
   if (!email || !password) return fail("missing");
   try {
     await signIn("credentials", { email, password, redirect: false });
+    return { ok: true };
   } catch (error) {
     const code = credentialsCode(error);
     if (code === "rate_limited") return fail("rate_limited", retryAfterSeconds(error));
@@ -43,5 +39,4 @@ export async function signInWithPassword(_previous: SignInState, form: FormData)
     }
     throw error;
   }
-  redirect(callbackUrl);
 }

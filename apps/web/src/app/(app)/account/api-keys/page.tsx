@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ApiKeysView } from "~/features/admin/api-keys-view";
+import { ApiKeysView } from "~/features/account/api-keys-view";
 
 export const metadata: Metadata = { title: "API keys" };
 

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { ErrorState } from "~/components/ui/error-state";
@@ -10,7 +10,7 @@ import { inputClasses, labelClasses } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { Skeleton } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
-import { toastError } from "./errors";
+import { toastError } from "~/features/admin/errors";
 
 /** The signed-in user's API keys: create (the secret is shown once), list, revoke. */
 export function ApiKeysView() {

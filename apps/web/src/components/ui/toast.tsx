@@ -1,0 +1,85 @@
+"use client";
+
+import { useEffect, useState, type ComponentType } from "react";
+// eslint-disable-next-line no-restricted-imports -- types only, erased at build: sonner itself is imported lazily below.
+import type * as SonnerModule from "sonner";
+
+/*
+ * Toasts without sonner in the First Load JS (≈10 kB gzip): the <Toaster> is loaded when the
+ * browser is idle after the page has loaded (so it is normally present, and its live region
+ * announced, before any result to report), or at once by the first toast. `toast.*` calls made
+ * before it is ready wait for it; nothing is dropped.
+ */
+
+type Sonner = typeof SonnerModule;
+type ToasterProps = Parameters<Sonner["Toaster"]>[0];
+
+let sonner: Promise<Sonner> | undefined;
+let startMount: (() => void) | undefined;
+let markMounted: (() => void) | undefined;
+const mounted = new Promise<void>((resolve) => {
+  markMounted = resolve;
+});
+
+function loadSonner(): Promise<Sonner> {
+  sonner ??= import("sonner");
+  return sonner;
+}
+
+/** Loads the Toaster if it is not there yet, and resolves with sonner once it is mounted. */
+async function ready(): Promise<Sonner> {
+  startMount?.();
+  const lib = await loadSonner();
+  await mounted;
+  return lib;
+}
+
+type Options = { description?: string };
+const show = (kind: "success" | "error" | "info") => (message: string, options?: Options) => {
+  void ready().then((lib) => lib.toast[kind](message, options));
+};
+
+export const toast = { success: show("success"), error: show("error"), info: show("info") };
+
+/** The page's theme as sonner names it: the explicit choice on <html>, else the OS preference. */
+function currentTheme(): "light" | "dark" | "system" {
+  const theme = document.documentElement.dataset.theme;
+  return theme === "light" || theme === "dark" ? theme : "system";
+}
+
+/** Mount once per signed-in page (TRPCReactProvider does). Renders nothing until needed. */
+export function LazyToaster(props: ToasterProps) {
+  const [Toaster, setToaster] = useState<ComponentType<ToasterProps> | null>(null);
+  const [theme, setTheme] = useState<"light" | "dark" | "system">("system");
+
+  // Follow the theme switch (it changes <html data-theme>) while the page is open.
+  useEffect(() => {
+    setTheme(currentTheme());
+    const observer = new MutationObserver(() => setTheme(currentTheme()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    const mount = () => {
+      startMount = undefined;
+      void loadSonner().then((lib) => {
+        if (!cancelled) setToaster(() => lib.Toaster);
+      });
+    };
+    startMount = mount;
+    const idle = window.requestIdleCallback ? window.requestIdleCallback(mount, { timeout: 4000 }) : window.setTimeout(mount, 1500);
+    return () => {
+      cancelled = true;
+      if (window.cancelIdleCallback) window.cancelIdleCallback(idle);
+      else window.clearTimeout(idle);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (Toaster) markMounted?.();
+  }, [Toaster]);
+
+  return Toaster ? <Toaster theme={theme} {...props} /> : null;
+}
