@@ -4,7 +4,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { expectListReady } from "../fixtures/clients-ui";
+import { expectListReady, waitForHydration } from "../fixtures/clients-ui";
 import { roleByKey, sampleClient } from "../fixtures/roles";
 
 const BLOCKING = new Set(["serious", "critical"]);
@@ -53,8 +53,32 @@ test.describe("signed in as Super Admin", () => {
     await expectNoSeriousViolations(page, testInfo, "client-medical");
   });
 
+  test("the profile page and the open user menu have no serious or critical axe violations", async ({ page }, testInfo) => {
+    await page.goto("/account");
+    await expect(page.getByRole("main").getByRole("heading", { level: 1, name: "Avery Admin" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "account");
+    const menu = page.getByRole("banner").getByRole("button", { name: /^Account:/ });
+    await waitForHydration(menu);
+    await menu.click();
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    await expectNoSeriousViolations(page, testInfo, "user-menu");
+  });
+
+  test("the dark theme meets contrast on the Clients list and a client page", async ({ page, context, baseURL }, testInfo) => {
+    await context.addCookies([{ name: "theme", value: "dark", url: baseURL ?? "http://127.0.0.1:3000" }]);
+    await page.goto("/clients");
+    await expectListReady(page);
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    await expectNoSeriousViolations(page, testInfo, "clients-list-dark");
+    await page.goto(`/clients/${sampleClient("Medical")}`);
+    await expect(page.getByRole("tablist", { name: "Client sections" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "client-overview-dark");
+  });
+
   test("the client not-found page has no serious or critical axe violations", async ({ page }, testInfo) => {
-    await page.goto("/clients/CL-99999");
+    const response = await page.goto("/clients/CL-99999");
+    // A deep link to a record that does not exist (or is out of scope) is a real 404.
+    expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "Client not found" })).toBeVisible();
     await expectNoSeriousViolations(page, testInfo, "client-not-found");
   });

@@ -199,7 +199,8 @@ for (const role of roles) {
     }
 
     test(`a missing client (${missingClient}) shows the plain not-found page`, async ({ page }) => {
-      await page.goto(`/clients/${missingClient}`);
+      const response = await page.goto(`/clients/${missingClient}`);
+      expect(response?.status(), "a real 404, not a 200 with a message").toBe(404);
       const main = page.getByRole("main");
       await expect(main.getByRole("heading", { level: 1 })).toHaveText("Client not found");
       await expect(main.getByText("Check the link, or find the client in the list.")).toBeVisible();
@@ -231,6 +232,7 @@ for (const role of roles) {
         const main = page.getByRole("main");
         await expect(main.getByRole("heading", { level: 1 })).toHaveText("Client not found");
         expect(response?.status(), "same HTTP status as a missing client").toBe(missingResponse?.status());
+        expect(response?.status()).toBe(404);
         expect(await main.innerText(), "same words as a missing client").toBe(missingText);
         await expect(page.getByRole("tablist")).toHaveCount(0);
         await expect(main.getByText(`${secret?.first_name} ${secret?.last_name}`)).toHaveCount(0);

@@ -1,5 +1,6 @@
 /**
- * A full-page screenshot of each main page — sign-in, the Clients list, a client page — at the
+ * A full-page screenshot of each main page — sign-in, the Clients list, a client page, the profile
+ * and Administration's users, plus the Clients list in the dark theme — at the
  * project's size (desktop 1280×800, phone 390×844), attached to the test so the report and
  * e2e/test-results/ keep them as artefacts. Each is taken once the page shows its real content.
  */
@@ -42,5 +43,30 @@ test.describe("signed in as Super Admin", () => {
     await expect(page.getByRole("tablist", { name: "Client sections" })).toBeVisible();
     await expect(page.getByRole("main").getByText(name, { exact: true })).toBeVisible();
     await attachScreenshot(page, testInfo, "client-page");
+  });
+});
+
+test.describe("signed in as Super Admin: account, administration, dark theme", () => {
+  const admin = roleByKey("admin");
+  test.use({ storageState: admin.storageState });
+
+  test("screenshot: profile", async ({ page }, testInfo) => {
+    await page.goto("/account");
+    await expect(page.getByRole("main").getByRole("heading", { level: 1, name: "Avery Admin" })).toBeVisible();
+    await attachScreenshot(page, testInfo, "account");
+  });
+
+  test("screenshot: Administration, users", async ({ page }, testInfo) => {
+    await page.goto("/admin/users");
+    await expect(page.getByRole("main").getByText(admin.email).first()).toBeVisible();
+    await attachScreenshot(page, testInfo, "admin-users");
+  });
+
+  test("screenshot: Clients list, dark theme", async ({ page, context, baseURL }, testInfo) => {
+    await context.addCookies([{ name: "theme", value: "dark", url: baseURL ?? "http://127.0.0.1:3000" }]);
+    await page.goto("/clients");
+    await expectListReady(page);
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    await attachScreenshot(page, testInfo, "clients-list-dark");
   });
 });

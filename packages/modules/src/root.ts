@@ -2,12 +2,14 @@ import { adminRouter } from "./admin/router";
 import { clientsRouter } from "./clients/router";
 import { coreRouter } from "./core/router";
 import { createCallerFactory, createTRPCRouter } from "./trpc/init";
+import { viewsRouter } from "./views/router";
 
 /** One router per module, composed here (create-t3-turbo's root.ts). */
 export const appRouter = createTRPCRouter({
   core: coreRouter,
   clients: clientsRouter,
   admin: adminRouter,
+  views: viewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

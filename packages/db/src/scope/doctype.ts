@@ -1,6 +1,7 @@
 import type { AnyMySqlColumn, MySqlTable } from "drizzle-orm/mysql-core";
 import type { SQL } from "drizzle-orm";
 import type { Category, Principal } from "../access/model";
+import type { ScopedDb } from "./scoped-db";
 
 export type FieldType = "data" | "text" | "int" | "check" | "date" | "datetime" | "select" | "link" | "json";
 
@@ -49,6 +50,12 @@ export type ScopeRule =
   | { kind: "global" }
   /** Rows belong to a user: they may read their own; others need the category with scope `all`. */
   | { kind: "self"; field: string }
+  /**
+   * Private rows (saved views, preferences): only their `owner` — the user who created them — reads
+   * or writes them, whatever the role grants, Super Admin included. The category is not consulted:
+   * everyone signed in may keep their own. Only system jobs see every owner's rows.
+   */
+  | { kind: "owner" }
   /** A hand-written predicate (the audit trail follows the documents it describes). */
   | { kind: "custom"; predicate: (principal: Principal) => SQL | undefined };
 
@@ -73,10 +80,27 @@ export interface DocTypeDef {
   searchFields?: readonly string[];
   /** Fields the list returns when the caller does not ask (Frappe returns only `name`). */
   titleField?: string;
+  /**
+   * Frappe's `validate`: runs inside the write's transaction after the permission checks, just before
+   * the row is written, with a ScopedDb bound to that transaction. It may refuse the write (throw an
+   * AppError with field errors) or change related documents, which then commit or roll back with it.
+   * Runs for every create and for every update that changes a field (tRPC and REST alike).
+   */
+  validate?: (scoped: ScopedDb, event: ValidateEvent) => Promise<void>;
   /** Runs after a write has committed (cache invalidation, revoking sessions); must not throw for the write's sake. */
   afterWrite?: (event: WriteEvent) => Promise<void>;
   /** Rewrites a row on its way out (e.g. strips unreadable parts of an audit diff). */
   transformOut?: (row: Record<string, unknown>, principal: Principal) => Record<string, unknown>;
+}
+
+/** What `validate` gets: the document as it will be stored (`owner` included) and, for an update, as it was. */
+export interface ValidateEvent {
+  action: "create" | "update";
+  name: string;
+  /** Fields the write sets (create) or changes (update). */
+  changed: readonly string[];
+  doc: Readonly<Record<string, unknown>>;
+  previous?: Readonly<Record<string, unknown>>;
 }
 
 /** What `afterWrite` hears: the document's stored row after the write (before it, for a delete), and for an update the row before. */

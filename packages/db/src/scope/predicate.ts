@@ -24,9 +24,21 @@ function grantPredicate(principal: Principal, grant: Grant, dt: DocTypeDef): SQL
       if (!column) throw new Error(`${dt.name}: scope field ${rule.field} is not a field`);
       return eq(column, principal.user);
     }
+    case "owner":
+      return ownerPredicate(principal, dt);
     case "custom":
       return rule.predicate(principal);
   }
+}
+
+/** Private rows: the principal's own, whatever their grants (system jobs: every row). */
+function ownerPredicate(principal: Principal, dt: DocTypeDef): SQL | undefined {
+  return principal.system ? undefined : eq(dt.standard.owner, principal.user);
+}
+
+/** Whether a row of an `owner`-scoped DocType is the principal's own. */
+function ownsRow(principal: Principal, row: Record<string, unknown>): boolean {
+  return principal.system === true || row.owner === principal.user;
 }
 
 /**
@@ -37,6 +49,8 @@ function grantPredicate(principal: Principal, grant: Grant, dt: DocTypeDef): SQL
 export function readPredicate(principal: Principal, dt: DocTypeDef): SQL | undefined {
   // A custom rule decides on its own (the audit trail follows the documents; departments are readable by all).
   if (dt.scope.kind === "custom") return dt.scope.predicate(principal);
+  // Private rows ignore the grants: not even a Super Admin reads another user's.
+  if (dt.scope.kind === "owner") return ownerPredicate(principal, dt);
   if (dt.scope.kind === "self") {
     // Everyone may read their own record; the category grant widens it.
     const grant = grantFor(principal, dt.category);
@@ -67,6 +81,7 @@ export function categoryOfRow(dt: DocTypeDef, row: Record<string, unknown>): Cat
 
 /** Whether a row already in hand is within the principal's read (or write) scope — e.g. a write's after-image. */
 export function rowInScope(principal: Principal, dt: DocTypeDef, row: Record<string, unknown>, category: Category, mode: "read" | "write" = "read"): boolean {
+  if (dt.scope.kind === "owner") return ownsRow(principal, row);
   const grant = grantFor(principal, category);
   if (grant.access === "none" || (mode === "write" && grant.access !== "write")) return false;
   const scope = mode === "write" ? writeScopeOf(grant) : grant.scope;

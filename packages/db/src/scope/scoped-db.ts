@@ -97,7 +97,7 @@ export class ScopedDb {
   /** Whether the principal may read any row of a DocType at all (a module's presence in the UI follows this). */
   canReadDoctype(doctype: string): boolean {
     const dt = this.doctype(doctype);
-    if (dt.scope.kind === "self" || dt.scope.kind === "custom") return true;
+    if (dt.scope.kind === "self" || dt.scope.kind === "custom" || dt.scope.kind === "owner") return true;
     const categories: Category[] = dt.rowCategory ? Object.values(dt.rowCategory.values) : [dt.category];
     return categories.some((c) => canRead(this.principal, c));
   }
@@ -243,7 +243,8 @@ export class ScopedDb {
   private assertWritable(dt: DocTypeDef, row: Record<string, unknown>, verb: string): void {
     if (dt.readOnly) throw AppError.forbidden(`${dt.name} is read-only`);
     const category = categoryOfRow(dt, row);
-    if (!canWrite(this.principal, category)) throw AppError.forbidden(`No permission to ${verb} ${dt.name}`);
+    // Private (`owner`) rows need no grant, only ownership, which `rowInScope` checks.
+    if (dt.scope.kind !== "owner" && !canWrite(this.principal, category)) throw AppError.forbidden(`No permission to ${verb} ${dt.name}`);
     if (!rowInScope(this.principal, dt, row, category, "write")) {
       const dept = this.departmentOf(dt, row);
       throw AppError.forbidden(dept ? `No permission to ${verb} ${dt.name} in department ${String(dept)}` : `No permission to ${verb} ${dt.name}`);
@@ -269,7 +270,8 @@ export class ScopedDb {
     const values = { ...input.values, ...server.values };
     this.stampDepartment(dt, values);
     if (dt.scope.kind === "department" && !values[dt.scope.field]) throw AppError.validation([{ field: dt.scope.field, message: "Department is required" }]);
-    this.assertWritable(dt, values, "create");
+    // The owner is stamped below: the after-image is checked with it.
+    this.assertWritable(dt, { ...values, owner: this.principal.user }, "create");
     const childRows = this.validateChildren(dt, input.children, this.departmentOf(dt, values));
     applyChildServerValues(childRows, server);
     await this.checkLinks(dt, values);
@@ -284,6 +286,10 @@ export class ScopedDb {
     try {
       const name = await this.exec.transaction(async (tx) => {
         const name = await this.newName(dt, values, input.name, tx);
+        if (dt.validate) {
+          const scoped = new ScopedDb(this.principal, this.meta, this.registry, tx);
+          await dt.validate(scoped, { action: "create", name, changed: Object.keys(values), doc: { ...values, name, owner: this.principal.user } });
+        }
         const now = nextTimestamp();
         const stamp = { creation: now, modified: now, owner: this.principal.user, modified_by: this.principal.user };
         await tx.insert(dt.table).values(toTableValues(dt.table, dt.fields, dt.standard, { ...values, name, ...stamp }));
@@ -335,6 +341,7 @@ export class ScopedDb {
           scoped.assertWritable(dt, before, "change");
           scoped.assertWritable(dt, after, "change"); // no moving a row out of your scope
           await scoped.checkLinks(dt, changedFields);
+          if (dt.validate) await dt.validate(scoped, { action: "update", name, changed: Object.keys(changedFields), doc: after, previous: before });
         }
         const childRows = scoped.validateChildren(dt, input.children, this.departmentOf(dt, after));
         applyChildServerValues(childRows, server);

@@ -1,4 +1,4 @@
-import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
 import * as s from "@orchestrator/db/schema";
 import { invalidatePrincipals } from "@orchestrator/auth";
 import { canRead, categories, grantFor, readPredicate, type DocTypeDef, type DocTypeRegistry, type Principal, type VersionData } from "@orchestrator/db";
@@ -95,11 +95,27 @@ export const roleDocType: DocTypeDef = {
   },
 };
 
+/** The registry as the Version DocType sees it: it also needs every definition (for private DocTypes). */
+type FullRegistry = DocTypeRegistry & { all(): DocTypeDef[] };
+
+/**
+ * The history of private (`owner`-scoped) documents: only their owner's own changes, for every role
+ * (an auditor reading all history must not learn of another user's saved views either).
+ */
+function privateHistory(registry: () => FullRegistry, principal: Principal): { doctypes: string[]; own: SQL | undefined } {
+  const doctypes = registry().all().filter((d) => d.scope.kind === "owner").map((d) => d.name);
+  if (!doctypes.length || principal.system) return { doctypes: [], own: undefined };
+  return { doctypes, own: and(inArray(s.versions.refDoctype, doctypes), eq(s.versions.owner, principal.user)) as SQL };
+}
+
 /** Which documents' history a principal may read: the history of the documents they may read. */
-function versionPredicate(registry: () => DocTypeRegistry, principal: Principal): SQL | undefined {
+function versionPredicate(registry: () => FullRegistry, principal: Principal): SQL | undefined {
+  const personal = privateHistory(registry, principal);
   const admin = grantFor(principal, "admin");
-  if (admin.access !== "none" && admin.scope === "all") return undefined;
-  const parts: SQL[] = [];
+  if (admin.access !== "none" && admin.scope === "all") {
+    return personal.own ? (or(notInArray(s.versions.refDoctype, personal.doctypes), personal.own) as SQL) : undefined;
+  }
+  const parts: SQL[] = personal.own ? [personal.own] : [];
   for (const dt of ["Client", "Task", "Medical Template", "Program", "Department", "User"]) {
     const def = registry().get(dt);
     if (!def) continue;
@@ -117,7 +133,7 @@ function versionPredicate(registry: () => DocTypeRegistry, principal: Principal)
 }
 
 /** Drops the parts of a Version diff the reader may not see (child tables and fields of other categories). */
-function stripVersion(registry: () => DocTypeRegistry, row: Record<string, unknown>, principal: Principal): Record<string, unknown> {
+function stripVersion(registry: () => FullRegistry, row: Record<string, unknown>, principal: Principal): Record<string, unknown> {
   const def = registry().get(String(row.ref_doctype));
   const data = row.data as VersionData | undefined;
   if (!def || !data || typeof data !== "object") return row;
@@ -134,7 +150,7 @@ function stripVersion(registry: () => DocTypeRegistry, row: Record<string, unkno
   };
 }
 
-export function versionDocType(registry: () => DocTypeRegistry): DocTypeDef {
+export function versionDocType(registry: () => FullRegistry): DocTypeDef {
   return {
     name: "Version",
     table: s.versions,

@@ -16,9 +16,10 @@ import { ClientsCards } from "./clients-cards";
 import { ClientsSkeleton } from "./clients-skeleton";
 import { ClientsTable } from "./clients-table";
 import { useOptionLabels } from "./labels";
-import { ListFilters, SortSelect } from "./list-filters";
-import { activeFilterCount, PAGE_SIZE, toListInput, type ClientSortField, type ListParams } from "./list-params";
+import { describeListParams, ListFilters, SortSelect } from "./list-filters";
+import { activeFilterCount, PAGE_SIZE, toListInput, viewQuery, type ClientSortField, type ListParams } from "./list-params";
 import { Pagination } from "./pagination";
+import { SavedViews } from "./saved-views";
 import { SearchBox } from "./search-box";
 import { useListParams } from "./use-list-params";
 import { can, useMe } from "./use-me";
@@ -26,7 +27,7 @@ import { can, useMe } from "./use-me";
 /** The Clients list: URL-held view state → `clients.list` → table (desktop) or cards (phones). */
 export function ClientsView() {
   const trpc = useTRPC();
-  const { params, hrefFor, update } = useListParams();
+  const { params, hrefFor, update, applyQuery, pathname } = useListParams();
   const labels = useOptionLabels();
   const me = useMe();
   const list = useQuery({ ...trpc.clients.list.queryOptions(toListInput(params)), placeholderData: keepPreviousData });
@@ -48,14 +49,22 @@ export function ClientsView() {
       />
 
       <section aria-label="Search and filters" className="mb-4 flex flex-col gap-3 rounded-lg border border-line bg-surface p-3 sm:p-4">
-        <div className="flex gap-2">
-          <div className="flex-1">
+        {/* Phones: search on its own row, Filters and Views side by side under it. */}
+        <div className="flex flex-wrap gap-2 sm:flex-nowrap">
+          <div className="min-w-0 flex-1 basis-full sm:basis-auto">
             <SearchBox value={params.q ?? ""} onCommit={commitSearch} />
           </div>
-          <Button className="md:hidden" aria-expanded={filtersOpen} aria-controls={filtersId} onClick={() => setFiltersOpen((open) => !open)}>
+          <Button className="flex-1 sm:flex-none md:hidden" aria-expanded={filtersOpen} aria-controls={filtersId} onClick={() => setFiltersOpen((open) => !open)}>
             <FilterIcon />
             Filters{filterCount ? ` (${filterCount})` : ""}
           </Button>
+          <SavedViews
+            className="flex-1 sm:flex-none"
+            current={viewQuery(params)}
+            pathname={pathname}
+            onApply={applyQuery}
+            describeCurrent={() => describeListParams(params, labels.department)}
+          />
         </div>
         <div className={cx("flex-col gap-3", filtersOpen ? "flex" : "hidden md:flex")}>
           <ListFilters id={filtersId} params={params} update={update} departments={labels.departmentOptions} onClear={filtered ? clearFilters : undefined} />

@@ -2,7 +2,7 @@
 
 import { cx } from "~/components/ui/cx";
 import { inputClasses, labelClasses } from "~/components/ui/field";
-import { CLIENT_STATUSES, SORT_FIELDS, type ClientSortField, type ClientStatus, type ListParams, type SortDirection } from "./list-params";
+import { CLIENT_STATUSES, DEFAULT_SORT, SORT_FIELDS, type ClientSortField, type ClientStatus, type ListParams, type SortDirection } from "./list-params";
 import { statusLabel } from "./status-badge";
 
 type Update = (patch: Partial<ListParams>) => void;
@@ -114,6 +114,17 @@ export function SortSelect({ params, update, className }: { params: ListParams; 
       </select>
     </div>
   );
+}
+
+/** A view in words ("Active, Pending · Medical · search “smith” · Last name (A–Z)"), e.g. to confirm what a saved view keeps. */
+export function describeListParams(params: ListParams, departmentLabel: (name: string) => string): string {
+  const parts: string[] = [];
+  if (params.q) parts.push(`search “${params.q}”`);
+  if (params.status.length) parts.push(params.status.map(statusLabel).join(", "));
+  if (params.department) parts.push(departmentLabel(params.department));
+  if (params.from || params.to) parts.push(`admitted ${params.from ?? "…"} – ${params.to ?? "…"}`);
+  if (params.sort !== DEFAULT_SORT.sort || params.dir !== DEFAULT_SORT.dir) parts.push(`${sortLabels[params.sort]} ${sortDirectionLabel(params.sort, params.dir)}`);
+  return parts.length ? `Keeps: ${parts.join(" · ")}` : "All clients";
 }
 
 function sortDirectionLabel(field: ClientSortField, dir: SortDirection): string {

@@ -77,6 +77,33 @@ export function serializeListParams(p: ListParams): string {
   return out.toString();
 }
 
+/**
+ * "All clients" as a URL: the plain list chosen on purpose. A bare `/clients` opens the user's
+ * default saved view instead (resolved on the server, app/(app)/clients/page.tsx); this marker is
+ * ignored by `parseListParams` and dropped by the next change of the view.
+ */
+export const ALL_CLIENTS_QUERY = "view=all";
+
+/** The query string a saved view keeps: the view state without the page (a view is not a place in it). */
+export function viewQuery(p: ListParams): string {
+  return serializeListParams({ ...p, page: 1 });
+}
+
+/** A stored view's query in the form `viewQuery` writes, so views compare by what they show. */
+export function normalizeViewQuery(query: string): string {
+  return viewQuery(parseListParams(new URLSearchParams(query)));
+}
+
+/** The list's URL for a view's query; the empty view is "All clients". */
+export function listHref(pathname: string, query: string): string {
+  return `${pathname}?${query || ALL_CLIENTS_QUERY}`;
+}
+
+/** Whether a request for the list carries no view state at all (then the default view applies). */
+export function isBareRequest(record: Record<string, string | string[] | undefined>): boolean {
+  return Object.keys(record).length === 0;
+}
+
 /** The `clients.list` input for a view. Same object on server and client, so the prefetched query is reused. */
 export function toListInput(p: ListParams): ClientListInput {
   return {

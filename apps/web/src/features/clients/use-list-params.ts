@@ -1,8 +1,8 @@
 "use client";
 
-import { usePathname, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "~/lib/navigation";
 import { useCallback, useMemo } from "react";
-import { parseListParams, serializeListParams, type ListParams } from "./list-params";
+import { listHref, parseListParams, serializeListParams, type ListParams } from "./list-params";
 
 /**
  * The list view state from the URL, and ways to change it. Changes go through the History API,
@@ -32,5 +32,8 @@ export function useListParams() {
     [hrefFor],
   );
 
-  return { params, hrefFor, update };
+  /** Opens a saved view by its query string (`""`: all clients), as a new history entry. */
+  const applyQuery = useCallback((query: string) => window.history.pushState(null, "", listHref(pathname, query)), [pathname]);
+
+  return { params, hrefFor, update, applyQuery, pathname };
 }
