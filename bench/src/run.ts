@@ -59,7 +59,7 @@ async function main() {
 
     const listFields = ["name", "first_name", "last_name", "status", "department", "admission_date", "discharge_date", "synced_from_kipu", "modified"];
     const restListUrl = `${base}/api/resource/Client?fields=${encodeURIComponent(JSON.stringify(listFields))}&filters=${encodeURIComponent(JSON.stringify([["status", "=", "active"]]))}&limit_page_length=50`;
-    const trpcListUrl = `${base}/api/trpc/clients.list?input=${encodeURIComponent(JSON.stringify({ json: { pageSize: 50, status: ["active"] } }))}`;
+    const trpcListUrl = `${base}/api/trpc/clients.list?input=${encodeURIComponent(JSON.stringify({ pageSize: 50, status: ["active"] }))}`;
     const nameOf = (i: number, deps: string[] | null) => `CL-${String(deps ? ((i * 7919) % (CLIENTS / 2)) * 2 + 1 : ((i * 7919) % CLIENTS) + 1).padStart(6, "0")}`;
 
     const rows: string[][] = [];
@@ -84,7 +84,7 @@ async function main() {
         { op: "list", api: "REST", run: () => call(`${role}/list/REST`, restListUrl), raw: () => rawList() },
         { op: "list", api: "tRPC", run: () => call(`${role}/list/tRPC`, trpcListUrl), raw: () => Promise.all([rawList(), rawCount()]) },
         { op: "get", api: "REST", run: (i) => call(`${role}/get/REST`, `${base}/api/resource/Client/${nameOf(i, user.departments)}`), raw: (i) => rawGet(nameOf(i, user.departments)) },
-        { op: "get", api: "tRPC", run: (i) => call(`${role}/get/tRPC`, `${base}/api/trpc/clients.get?input=${encodeURIComponent(JSON.stringify({ json: { name: nameOf(i, user.departments) } }))}`), raw: (i) => rawGet(nameOf(i, user.departments)) },
+        { op: "get", api: "tRPC", run: (i) => call(`${role}/get/tRPC`, `${base}/api/trpc/clients.get?input=${encodeURIComponent(JSON.stringify({ name: nameOf(i, user.departments) }))}`), raw: (i) => rawGet(nameOf(i, user.departments)) },
       ];
       for (const c of cases) {
         await load(CONCURRENCY, WARMUP, async (i) => { await c.run(i); await c.raw(i); });

@@ -7,8 +7,8 @@
  * Desktop only, serial. It changes shared state (the matrix) for a few seconds: specs that read
  * Medical Staff's list at that moment would see it too (see the report on isolating this project).
  */
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { countLabel, expectListReady } from "../fixtures/clients-ui";
+import { expect, test, type Browser } from "@playwright/test";
+import { countLabel, expectListReady, trpcMutation } from "../fixtures/clients-ui";
 import { roleByKey } from "../fixtures/roles";
 
 test.describe.configure({ mode: "serial" });
@@ -17,15 +17,10 @@ const admin = roleByKey("admin");
 const medical = roleByKey("medical");
 const ORIGINAL = { role: "Medical Staff", category: "client", access: "write", scope: "own_dept" } as const;
 
-async function trpcMutation(request: APIRequestContext, path: string, input: unknown): Promise<number> {
-  const response = await request.post(`/api/trpc/${path}`, { data: { json: input }, headers: { "content-type": "application/json" } });
-  return response.status();
-}
-
 async function restore(browser: Browser): Promise<void> {
   const context = await browser.newContext({ storageState: admin.storageState });
   try {
-    expect(await trpcMutation(context.request, "admin.permissions.set", ORIGINAL)).toBe(200);
+    expect((await trpcMutation(context.request, "admin.permissions.set", ORIGINAL)).status).toBe(200);
   } finally {
     await context.close();
   }

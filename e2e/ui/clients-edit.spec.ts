@@ -5,7 +5,7 @@
  * (the worker generates them), and the read-only Supervisor sees no Create or Edit.
  */
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { CLIENT_ID, trpcQuery, waitForHydration } from "../fixtures/clients-ui";
+import { CLIENT_ID, trpcMutation, trpcQuery, waitForHydration } from "../fixtures/clients-ui";
 import { demoPassword, roleByKey, sampleClient } from "../fixtures/roles";
 
 const admin = roleByKey("admin");
@@ -22,20 +22,20 @@ function unique(prefix: string): string {
  */
 const created = new Set<string>();
 
-/** Creates a client through the API the form uses (tRPC, superjson wire format); returns its name. */
+/** Creates a client through the API the form uses (tRPC); returns its name. */
 async function createClient(request: APIRequestContext, values: Record<string, unknown>): Promise<string> {
-  const response = await request.post("/api/trpc/clients.create", { data: { json: { values } } });
-  expect(response.status()).toBe(200);
-  const body = (await response.json()) as { result: { data: { json: { name: string } } } };
-  created.add(body.result.data.json.name);
-  return body.result.data.json.name;
+  const response = await trpcMutation<{ name: string }>(request, "clients.create", { values });
+  expect(response.status).toBe(200);
+  const name = response.data!.name;
+  created.add(name);
+  return name;
 }
 
 async function deleteCreated(request: APIRequestContext): Promise<void> {
   for (const name of created) {
     const tasks = await trpcQuery<{ name: string }[]>(request, "clients.tasks", { name });
     for (const task of tasks.data ?? []) expect((await request.delete(`/api/resource/Task/${task.name}`)).status()).toBe(200);
-    expect((await request.post("/api/trpc/clients.delete", { data: { json: { name } } })).status()).toBe(200);
+    expect((await trpcMutation(request, "clients.delete", { name })).status).toBe(200);
     created.delete(name);
   }
 }

@@ -9,7 +9,7 @@
  * here (Program Staff, Program department) and disabled at the end; labels carry a random suffix.
  */
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
-import { countLabel, expectListReady, openFiltersIfCollapsed, press, readListRows, statusFilter, trpcQuery, waitForHydration } from "../fixtures/clients-ui";
+import { countLabel, expectListReady, openFiltersIfCollapsed, press, readListRows, statusFilter, trpcMutation, trpcQuery, waitForHydration } from "../fixtures/clients-ui";
 import { roleByKey, seededClients } from "../fixtures/roles";
 
 const admin = roleByKey("admin");
@@ -25,11 +25,6 @@ interface SavedView {
   label: string;
   query: string;
   isDefault: boolean;
-}
-
-async function trpcMutation(request: APIRequestContext, path: string, input: unknown): Promise<number> {
-  const response = await request.post(`/api/trpc/${path}`, { data: { json: input }, headers: { "content-type": "application/json" } });
-  return response.status();
 }
 
 async function viewsOf(request: APIRequestContext): Promise<SavedView[]> {
@@ -75,7 +70,7 @@ test.describe("saved views of the Clients list", () => {
     Object.assign(user, { email: `views-${suffix}@demo.orchestrator.test`, password: `Views-${suffix}-e2e` });
     const api = await playwright.request.newContext({ baseURL, storageState: admin.storageState });
     try {
-      const status = await trpcMutation(api, "admin.users.create", { email: user.email, fullName: `Views ${suffix}`, password: user.password, roles: ["Program Staff"], departments: ["Program"] });
+      const { status } = await trpcMutation(api, "admin.users.create", { email: user.email, fullName: `Views ${suffix}`, password: user.password, roles: ["Program Staff"], departments: ["Program"] });
       expect(status, "the spec's own user is created").toBe(200);
     } finally {
       await api.dispose();
@@ -85,7 +80,7 @@ test.describe("saved views of the Clients list", () => {
   test.afterAll(async ({ playwright, baseURL }) => {
     const api = await playwright.request.newContext({ baseURL, storageState: admin.storageState });
     try {
-      expect(await trpcMutation(api, "admin.users.setEnabled", { name: user.email, enabled: false })).toBe(200);
+      expect((await trpcMutation(api, "admin.users.setEnabled", { name: user.email, enabled: false })).status).toBe(200);
     } finally {
       await api.dispose();
     }
@@ -208,7 +203,7 @@ test.describe("saved views of the Clients list", () => {
       try {
         expect((await viewsOf(adminApi.request)).map((v) => v.name)).not.toContain(mine!.name);
         expect((await trpcQuery(adminApi.request, "views.get", { name: mine!.name })).errorCode).toBe("NOT_FOUND");
-        expect(await trpcMutation(adminApi.request, "views.delete", { name: mine!.name })).toBe(404);
+        expect((await trpcMutation(adminApi.request, "views.delete", { name: mine!.name })).status).toBe(404);
       } finally {
         await adminApi.close();
       }

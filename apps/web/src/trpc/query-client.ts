@@ -1,5 +1,4 @@
 import { defaultShouldDehydrateQuery, QueryClient, type QueryClientConfig } from "@tanstack/react-query";
-import superjson from "superjson";
 import { isRetryable } from "./error-code";
 
 /**
@@ -17,11 +16,9 @@ export function makeQueryClient(caches: Pick<QueryClientConfig, "queryCache" | "
       },
       mutations: { retry: false },
       dehydrate: {
-        serializeData: superjson.serialize,
         // Also hand over queries still in flight: RSC streams the promise to the client.
         shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
       },
-      hydrate: { deserializeData: superjson.deserialize },
     },
   });
 }

@@ -5,7 +5,6 @@ import { MutationCache, QueryCache, QueryClientProvider, type QueryClient } from
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
-import superjson from "superjson";
 import { LazyToaster } from "~/components/ui/toast";
 import { makeQueryClient } from "./query-client";
 import { redirectIfUnauthorized } from "./session-expired";
@@ -29,7 +28,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxURLLength: 2_000 })],
+      links: [httpBatchLink({ url: "/api/trpc", maxURLLength: 2_000 })],
     }),
   );
   return (

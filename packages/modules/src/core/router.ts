@@ -2,6 +2,7 @@ import { z } from "zod";
 import { canRead, canWrite, categories, grantFor, type Filter } from "@orchestrator/db";
 import { createTRPCRouter } from "../trpc/init";
 import { protectedProcedure } from "../trpc/procedures";
+import { searchClients, searchInput, searchOutput } from "./search";
 
 const option = z.object({ name: z.string(), label: z.string() });
 
@@ -26,4 +27,10 @@ export const coreRouter = createTRPCRouter({
       const [departments, templates, programs] = await Promise.all([load("Department", "department_name", [{ field: "is_group", operator: "=", value: 0 }]), load("Medical Template", "title"), load("Program", "title")]);
       return { departments, templates, programs };
     }),
+
+  /** The global search palette: clients the caller may list, by ID or name prefix (search.ts). */
+  search: protectedProcedure
+    .input(searchInput)
+    .output(searchOutput)
+    .query(async ({ ctx, input }) => ({ clients: await searchClients(ctx.scoped, input) })),
 });

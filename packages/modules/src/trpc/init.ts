@@ -1,5 +1,4 @@
 import { initTRPC } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context";
 import { toAppError } from "../errors";
@@ -9,7 +8,6 @@ import { toAppError } from "../errors";
  * error formatter that carries field-level messages and the AppError code, and procedures (procedures.ts).
  */
 export const t = initTRPC.context<Context>().create({
-  transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     if (cause instanceof ZodError) {

@@ -1,11 +1,11 @@
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { AppShell } from "~/components/shell/app-shell";
+import { DeferredLiveUpdates } from "~/components/shell/deferred-live-updates";
 import { navItemsFor } from "~/components/shell/nav-items";
 import { THEME_COOKIE, parseTheme } from "~/lib/theme";
 import { withSession } from "~/server/session";
 import { caller } from "~/trpc/server";
-import { LiveUpdates } from "~/trpc/live-updates";
 import { TRPCReactProvider } from "~/trpc/react";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +19,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <TRPCReactProvider>
-      <LiveUpdates />
+      <DeferredLiveUpdates />
       <AppShell user={{ name: me.fullName || me.user, email: me.user, theme }} nav={navItemsFor(me.grants)}>
         {children}
       </AppShell>

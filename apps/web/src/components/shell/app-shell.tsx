@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { HOME_PATH } from "~/lib/sign-in-url";
 import type { Theme } from "~/lib/theme";
+import { SearchTrigger } from "../command-palette/search-trigger";
 import { BottomNavLinks, SideNavLinks } from "./nav-links";
 import type { NavItem } from "./nav-items";
 import { UserMenu } from "./user-menu";
@@ -31,6 +32,7 @@ export function AppShell({ user, nav, children }: { user: ShellUser; nav: NavIte
             <span className="max-[360px]:sr-only">Orchestrator</span>
           </Link>
           <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-3">
+            <SearchTrigger nav={nav} />
             <UserMenu name={user.name} email={user.email} theme={user.theme} />
           </div>
         </div>

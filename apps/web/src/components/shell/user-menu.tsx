@@ -1,21 +1,20 @@
 "use client";
 
-import Link from "next/link";
-import { usePathname } from "~/lib/navigation";
+import dynamic from "next/dynamic";
 import { useEffect, useId, useRef, useState } from "react";
-import { ThemeSwitch } from "~/components/theme/theme-switch";
 import type { Theme } from "~/lib/theme";
-import { signOutAction } from "~/server/actions/sign-out";
-import { cx } from "../ui/cx";
-import { ChevronDownIcon, KeyIcon, SignOutIcon, UserIcon } from "../ui/icons";
+import { usePathname } from "~/lib/navigation";
+import { ChevronDownIcon } from "../ui/icons";
+
+/** The panel's contents load on first open (or hover/focus of the button), not with the page. */
+const loadPanel = () => import("./user-menu-panel");
+const UserMenuPanel = dynamic(loadPanel, { ssr: false, loading: () => <p className="px-3 py-2 text-sm text-muted">Loading…</p> });
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? `${parts[0]![0]}${parts[parts.length - 1]![0]}` : (parts[0]?.slice(0, 2) ?? "?");
   return letters.toUpperCase();
 }
-
-const itemClasses = "flex min-h-11 w-full items-center gap-3 rounded-md px-3 text-left text-sm font-medium text-fg hover:bg-surface-2 sm:min-h-10";
 
 /**
  * The avatar button in the top bar and its panel: who is signed in, Profile, API keys, the theme,
@@ -24,10 +23,12 @@ const itemClasses = "flex min-h-11 w-full items-center gap-3 rounded-md px-3 tex
  */
 export function UserMenu({ name, email, theme }: { name: string; email: string; theme: Theme }) {
   const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const pathname = usePathname();
+  const prefetch = () => void loadPanel().catch(() => undefined);
 
   // Navigating away (a link in the panel, the palette, back) closes it.
   useEffect(() => setOpen(false), [pathname]);
@@ -57,7 +58,12 @@ export function UserMenu({ name, email, theme }: { name: string; email: string; 
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen((v) => !v)}
+        onClick={() => {
+          setOpened(true);
+          setOpen((v) => !v);
+        }}
+        onPointerEnter={prefetch}
+        onFocus={prefetch}
         className="flex min-h-11 min-w-11 items-center gap-2 rounded-full p-1 text-sm font-medium text-fg hover:bg-surface-2 sm:min-h-10 sm:rounded-md sm:pr-2"
       >
         <span aria-hidden="true" className="grid size-8 shrink-0 place-items-center rounded-full bg-accent-soft text-xs font-semibold text-fg">
@@ -67,36 +73,8 @@ export function UserMenu({ name, email, theme }: { name: string; email: string; 
         <span className="hidden max-w-40 truncate sm:inline">{name}</span>
         <ChevronDownIcon className="hidden text-muted sm:block" width={16} height={16} />
       </button>
-      <div
-        id={panelId}
-        hidden={!open}
-        className="absolute right-0 z-40 mt-2 w-72 max-w-[calc(100vw-2rem)] rounded-lg border border-line bg-surface p-2 shadow-lg"
-      >
-        <div className="border-b border-line px-3 pt-1 pb-3">
-          <p className="truncate text-sm font-semibold text-fg">{name}</p>
-          <p className="truncate text-xs text-muted">{email}</p>
-        </div>
-        <ul className="py-2">
-          <li>
-            <Link href="/account" className={itemClasses}>
-              <UserIcon className="text-muted" />
-              Profile
-            </Link>
-          </li>
-          <li>
-            <Link href="/account/api-keys" className={itemClasses}>
-              <KeyIcon className="text-muted" />
-              API keys
-            </Link>
-          </li>
-        </ul>
-        <ThemeSwitch initial={theme} className="border-t border-line px-3 pt-3 pb-2" />
-        <form action={signOutAction} className="border-t border-line pt-2">
-          <button type="submit" className={cx(itemClasses, "text-danger")}>
-            <SignOutIcon />
-            Sign out
-          </button>
-        </form>
+      <div id={panelId} hidden={!open} className="absolute right-0 z-40 mt-2 w-72 max-w-[calc(100vw-2rem)] rounded-lg border border-line bg-surface p-2 shadow-lg">
+        {opened ? <UserMenuPanel name={name} email={email} theme={theme} /> : null}
       </div>
     </div>
   );

@@ -73,3 +73,30 @@ export const ChevronDownIcon = (p: SVGProps<SVGSVGElement>) => (
     <path d="m6 9 6 6 6-6" />
   </Icon>
 );
+
+/** A bookmark: saved views. */
+export const ViewsIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon width={18} height={18} {...p}>
+    <path d="M6 3h12a1 1 0 0 1 1 1v17l-7-4-7 4V4a1 1 0 0 1 1-1Z" />
+  </Icon>
+);
+
+export const CheckIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon width={18} height={18} {...p}>
+    <path d="m5 12 5 5 9-10" />
+  </Icon>
+);
+
+export const MoreIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon width={18} height={18} {...p}>
+    <circle cx="5" cy="12" r="1" />
+    <circle cx="12" cy="12" r="1" />
+    <circle cx="19" cy="12" r="1" />
+  </Icon>
+);
+
+export const PlusIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon width={18} height={18} {...p}>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+);

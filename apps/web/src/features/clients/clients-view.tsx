@@ -2,15 +2,17 @@
 
 import type { RouterOutputs } from "@orchestrator/modules";
 import { keepPreviousData, useQuery, type UseQueryResult } from "@tanstack/react-query";
-import { useCallback, useId, useState } from "react";
+import { Suspense, useCallback, useId, useState } from "react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { Button, buttonClasses } from "~/components/ui/button";
 import { cx } from "~/components/ui/cx";
 import { EmptyState } from "~/components/ui/empty-state";
 import { ErrorState } from "~/components/ui/error-state";
-import { FilterIcon } from "~/components/ui/icons";
+import { FilterIcon, ViewsIcon } from "~/components/ui/icons";
 import { PageHeader } from "~/components/ui/page-header";
 import { trpcErrorCode } from "~/trpc/error-code";
+import { useAfterIdle } from "~/lib/use-after-idle";
 import { useTRPC } from "~/trpc/react";
 import { ClientsCards } from "./clients-cards";
 import { ClientsSkeleton } from "./clients-skeleton";
@@ -19,10 +21,24 @@ import { useOptionLabels } from "./labels";
 import { describeListParams, ListFilters, SortSelect } from "./list-filters";
 import { activeFilterCount, PAGE_SIZE, toListInput, viewQuery, type ClientSortField, type ListParams } from "./list-params";
 import { Pagination } from "./pagination";
-import { SavedViews } from "./saved-views";
 import { SearchBox } from "./search-box";
 import { useListParams } from "./use-list-params";
 import { can, useMe } from "./use-me";
+
+/**
+ * The saved-views menu (its popover, dialogs and mutations) loads after the page, not with it: it
+ * is not needed for the first paint, and the list's First Load JS has a budget. It is fetched once
+ * the page is idle after hydrating; until then a disabled "Views" button holds its place.
+ */
+function ViewsPlaceholder() {
+  return (
+    <Button className="flex-1 sm:flex-none" disabled aria-disabled="true">
+      <ViewsIcon />
+      <span>Views</span>
+    </Button>
+  );
+}
+const SavedViews = dynamic(() => import("./saved-views").then((m) => m.SavedViews), { ssr: false, loading: ViewsPlaceholder });
 
 /** The Clients list: URL-held view state → `clients.list` → table (desktop) or cards (phones). */
 export function ClientsView() {
@@ -32,6 +48,7 @@ export function ClientsView() {
   const me = useMe();
   const list = useQuery({ ...trpc.clients.list.queryOptions(toListInput(params)), placeholderData: keepPreviousData });
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const idle = useAfterIdle();
   const filtersId = useId();
 
   const commitSearch = useCallback((q: string | undefined, options: { replace: boolean }) => update({ q }, options), [update]);
@@ -48,40 +65,52 @@ export function ClientsView() {
         actions={can(me.data, "client", "write") ? <Link href="/clients/new" className={buttonClasses("primary")}>New client</Link> : undefined}
       />
 
-      <section aria-label="Search and filters" className="mb-4 flex flex-col gap-3 rounded-lg border border-line bg-surface p-3 sm:p-4">
-        {/* Phones: search on its own row, Filters and Views side by side under it. */}
-        <div className="flex flex-wrap gap-2 sm:flex-nowrap">
-          <div className="min-w-0 flex-1 basis-full sm:basis-auto">
-            <SearchBox value={params.q ?? ""} onCommit={commitSearch} />
+      {/*
+        The Suspense boundaries (never suspended: the data is already here) split hydration into
+        separate tasks, so the browser can paint and answer input between them.
+      */}
+      <Suspense>
+        <section aria-label="Search and filters" className="mb-4 flex flex-col gap-3 rounded-lg border border-line bg-surface p-3 sm:p-4">
+          {/* Phones: search on its own row, Filters and Views side by side under it. */}
+          <div className="flex flex-wrap gap-2 sm:flex-nowrap">
+            <div className="min-w-0 flex-1 basis-full sm:basis-auto">
+              <SearchBox value={params.q ?? ""} onCommit={commitSearch} />
+            </div>
+            <Button className="flex-1 sm:flex-none md:hidden" aria-expanded={filtersOpen} aria-controls={filtersId} onClick={() => setFiltersOpen((open) => !open)}>
+              <FilterIcon />
+              Filters{filterCount ? ` (${filterCount})` : ""}
+            </Button>
+            {idle ? (
+              <SavedViews
+                className="flex-1 sm:flex-none"
+                current={viewQuery(params)}
+                pathname={pathname}
+                onApply={applyQuery}
+                describeCurrent={() => describeListParams(params, labels.department)}
+              />
+            ) : (
+              <ViewsPlaceholder />
+            )}
           </div>
-          <Button className="flex-1 sm:flex-none md:hidden" aria-expanded={filtersOpen} aria-controls={filtersId} onClick={() => setFiltersOpen((open) => !open)}>
-            <FilterIcon />
-            Filters{filterCount ? ` (${filterCount})` : ""}
-          </Button>
-          <SavedViews
-            className="flex-1 sm:flex-none"
-            current={viewQuery(params)}
-            pathname={pathname}
-            onApply={applyQuery}
-            describeCurrent={() => describeListParams(params, labels.department)}
-          />
-        </div>
-        <div className={cx("flex-col gap-3", filtersOpen ? "flex" : "hidden md:flex")}>
-          <ListFilters id={filtersId} params={params} update={update} departments={labels.departmentOptions} onClear={filtered ? clearFilters : undefined} />
-          <SortSelect className="md:hidden" params={params} update={update} />
-        </div>
-      </section>
+          <div className={cx("flex-col gap-3", filtersOpen ? "flex" : "hidden md:flex")}>
+            <ListFilters id={filtersId} params={params} update={update} departments={labels.departmentOptions} onClear={filtered ? clearFilters : undefined} />
+            <SortSelect className="md:hidden" params={params} update={update} />
+          </div>
+        </section>
+      </Suspense>
 
-      <Results
-        params={params}
-        list={list}
-        filtered={filtered}
-        onSort={onSort}
-        onClear={clearFilters}
-        hrefFor={(page) => hrefFor({ page })}
-        onPage={(page) => update({ page })}
-        departmentLabel={labels.department}
-      />
+      <Suspense>
+        <Results
+          params={params}
+          list={list}
+          filtered={filtered}
+          onSort={onSort}
+          onClear={clearFilters}
+          hrefFor={(page) => hrefFor({ page })}
+          onPage={(page) => update({ page })}
+          departmentLabel={labels.department}
+        />
+      </Suspense>
     </>
   );
 }

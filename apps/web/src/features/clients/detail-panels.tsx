@@ -43,7 +43,8 @@ export function OverviewPanel({ summary, labels }: { summary: Summary; labels: L
             items={[
               ["First name", c.first_name],
               ["Last name", c.last_name],
-              ["Date of birth", formatDate(c.dob)],
+              // Typed `unknown` on the wire (an optional key beside the document's index signature).
+              ["Date of birth", formatDate(typeof c.dob === "string" ? c.dob : null)],
               ["Status", statusLabel(c.status)],
               ["Department", labels.department(c.department)],
               ["Admission date", formatDate(c.admission_date)],

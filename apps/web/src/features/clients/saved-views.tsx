@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { buttonClasses } from "~/components/ui/button";
 import { cx } from "~/components/ui/cx";
+import { CheckIcon, MoreIcon, PlusIcon, ViewsIcon } from "~/components/ui/icons";
 import { ConfirmDeleteDialog, LabelDialog } from "./saved-view-dialogs";
 import { listHref, normalizeViewQuery } from "./list-params";
 import { toastFailure, useSavedViews, type SavedView } from "./use-saved-views";
@@ -259,34 +260,3 @@ function ViewItem({ view, href, current, canOverwrite, expanded, busy, onApply, 
     </li>
   );
 }
-
-/** Small inline icons (decorative). */
-function Svg({ children }: { children: ReactNode }) {
-  return (
-    <svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
-      {children}
-    </svg>
-  );
-}
-const ViewsIcon = () => (
-  <Svg>
-    <path d="M6 3h12a1 1 0 0 1 1 1v17l-7-4-7 4V4a1 1 0 0 1 1-1Z" />
-  </Svg>
-);
-const CheckIcon = () => (
-  <Svg>
-    <path d="m5 12 5 5 9-10" />
-  </Svg>
-);
-const MoreIcon = () => (
-  <Svg>
-    <circle cx="5" cy="12" r="1" />
-    <circle cx="12" cy="12" r="1" />
-    <circle cx="19" cy="12" r="1" />
-  </Svg>
-);
-const PlusIcon = () => (
-  <Svg>
-    <path d="M12 5v14M5 12h14" />
-  </Svg>
-);
