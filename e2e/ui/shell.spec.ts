@@ -136,8 +136,10 @@ test.describe("signing in and out", () => {
     await waitForHydration(button);
     await press(button, testInfo);
     await press(page.getByRole("button", { name: "Sign out" }).first(), testInfo);
-    await expect(page).toHaveURL(/\/login/);
-    await page.goto("/clients");
-    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fclients/);
+    await expect(page).toHaveURL(/\/login$/);
+    // The session is gone: a signed-in page sends the visitor back to sign in.
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faccount/);
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   });
 });

@@ -5,19 +5,16 @@
  * (cmdk) and the shortcuts dialog are dynamic imports, fetched when first opened (or when the
  * pointer or focus reaches the button), so neither is part of any page's First Load JS.
  */
-import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType } from "react";
 import { SearchIcon } from "../ui/icons";
-import { useAfterIdle } from "~/lib/use-after-idle";
 import { toast } from "../ui/toast";
 import type { NavItem } from "../shell/nav-items";
 import type { PaletteProps } from "./palette";
 import { goShortcutsFor, isApplePlatform, modalOpen } from "./shortcuts";
+import { useShortcuts } from "./use-shortcuts";
 import type { ShortcutsHelpProps } from "./shortcuts-help";
 
-/** The key listener arrives once the page is idle after hydrating (it needs nothing on the first paint). */
-const ShortcutsListener = dynamic(() => import("./shortcuts-listener"), { ssr: false });
 
 /** A module imported on demand, once (a failed import is tried again next time). */
 function lazyModule<T>(importer: () => Promise<T>): () => Promise<T> {
@@ -46,7 +43,6 @@ export function SearchTrigger({ nav }: { nav: NavItem[] }) {
   // The server renders "Ctrl"; an Apple device switches to "⌘" after hydration.
   const modKey = useSyncExternalStore(noSubscribe, () => (isApplePlatform() ? "⌘" : "Ctrl"), () => "Ctrl");
   const goTargets = useMemo(() => goShortcutsFor(nav), [nav]);
-  const idle = useAfterIdle();
 
   const show = (which: "palette" | "help") => {
     const loaded = which === "palette" ? loadPalette().then((C) => setPalette(() => C)) : loadHelp().then((C) => setHelp(() => C));
@@ -60,15 +56,20 @@ export function SearchTrigger({ nav }: { nav: NavItem[] }) {
     router.push(href);
   };
 
-  const shortcutHandlers = {
-    togglePalette: () => {
-      if (open === "palette") setOpen(null);
-      else if (open !== null || !modalOpen()) show("palette"); // never on top of someone else's dialog
+  // Registered with the page, not later: Ctrl/⌘+K pressed right after load must open the palette
+  // (otherwise the browser takes it).
+  useShortcuts(
+    {
+      togglePalette: () => {
+        if (open === "palette") setOpen(null);
+        else if (open !== null || !modalOpen()) show("palette"); // never on top of someone else's dialog
+      },
+      openPalette: () => show("palette"),
+      openHelp: () => show("help"),
+      go,
     },
-    openPalette: () => show("palette"),
-    openHelp: () => show("help"),
-    go,
-  };
+    goTargets,
+  );
 
   // Closing either dialog puts focus back on this button (also after choosing a result).
   const wasOpen = useRef(false);
@@ -97,7 +98,6 @@ export function SearchTrigger({ nav }: { nav: NavItem[] }) {
           {modKey === "⌘" ? "⌘K" : "Ctrl K"}
         </kbd>
       </button>
-      {idle ? <ShortcutsListener handlers={shortcutHandlers} goTargets={goTargets} /> : null}
       {open === "palette" && Palette ? <Palette nav={nav} onNavigate={go} onShowHelp={() => show("help")} onClose={close} /> : null}
       {open === "help" && Help ? <Help goTargets={goTargets} modKey={modKey} onClose={close} /> : null}
     </>
