@@ -159,8 +159,8 @@ test.describe(`signed in as ${admin.role}`, () => {
     await expect(searchButton(page)).toBeFocused();
   });
 
-  test("keyboard: g c, g a, / (not while typing), ? and Escape", async ({ page }, testInfo) => {
-    test.skip(Boolean(testInfo.project.use.hasTouch), "keyboard shortcuts are for keyboards");
+  // Also on the phone project: tablets and phones with a hardware keyboard get the same shortcuts.
+  test("keyboard: g c, g a, / (not while typing), ? and Escape", async ({ page }) => {
     await page.goto(`/clients/${sampleClient("Medical")}`);
     await expect(page.getByRole("tablist", { name: "Client sections" })).toBeVisible();
     await waitForHydration(searchButton(page));

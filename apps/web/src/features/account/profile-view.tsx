@@ -4,24 +4,12 @@ import { ThemeSwitch } from "~/components/theme/theme-switch";
 import { buttonClasses } from "~/components/ui/button";
 import { SignOutIcon } from "~/components/ui/icons";
 import { PageHeader } from "~/components/ui/page-header";
+import { categoryLabel } from "~/lib/category-labels";
 import type { Theme } from "~/lib/theme";
 import { signOutAction } from "~/server/actions/sign-out";
 
 type Me = RouterOutputs["core"]["me"];
 
-const categoryLabels: Record<string, string> = {
-  client: "Clients",
-  medical: "Medical",
-  program: "Program",
-  hr: "HR",
-  finance: "Finance",
-  crm: "CRM",
-  helpdesk: "Helpdesk",
-  documents: "Documents",
-  projects: "Projects",
-  insights: "Insights",
-  admin: "Administration",
-};
 
 function accessText(grant: Me["grants"][string]): string {
   if (!grant.read) return "No access";
@@ -63,7 +51,7 @@ export function ProfileView({ me, theme }: { me: Me; theme: Theme }) {
         </h2>
         <dl className="mt-2 divide-y divide-line">
           {grants.map(([category, grant]) => (
-            <Row key={category} label={categoryLabels[category] ?? category}>
+            <Row key={category} label={categoryLabel(category)}>
               {accessText(grant)}
             </Row>
           ))}

@@ -3,6 +3,7 @@
 import type { RouterOutputs } from "@orchestrator/modules";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "~/components/ui/toast";
+import { categoryLabel } from "~/lib/category-labels";
 import { Button } from "~/components/ui/button";
 import { ErrorState } from "~/components/ui/error-state";
 import { inputClasses } from "~/components/ui/field";
@@ -16,20 +17,7 @@ type Cell = Matrix["cells"][number];
 type Access = Cell["access"];
 type Scope = Cell["scope"];
 
-const categoryLabels: Record<string, string> = {
-  client: "Client",
-  medical: "Medical",
-  program: "Program",
-  hr: "HR",
-  finance: "Finance",
-  crm: "CRM",
-  helpdesk: "Helpdesk",
-  documents: "Documents",
-  projects: "Projects",
-  insights: "Insights",
-  admin: "Admin",
-};
-const label = (c: string) => categoryLabels[c] ?? c;
+const label = categoryLabel;
 
 /** The role × category permission matrix; each change saves at once (audited, effective immediately). */
 export function PermissionsGrid() {
