@@ -4,7 +4,8 @@ import type { Context } from "./context";
 import { toAppError } from "../errors";
 
 /**
- * tRPC in three parts (create-t3-turbo): the context (context.ts), this init with superjson and an
+ * tRPC in three parts (create-t3-turbo): the context (context.ts), this init (plain JSON on the wire:
+ * every value we send is JSON already, dates included, so no transformer) with an
  * error formatter that carries field-level messages and the AppError code, and procedures (procedures.ts).
  */
 export const t = initTRPC.context<Context>().create({
