@@ -8,6 +8,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType } from "react";
 import { SearchIcon } from "../ui/icons";
+import { lazyModule } from "~/lib/lazy-module";
 import { toast } from "../ui/toast";
 import type { NavItem } from "../shell/nav-items";
 import type { PaletteProps } from "./palette";
@@ -15,16 +16,6 @@ import { goShortcutsFor, isApplePlatform, modalOpen } from "./shortcuts";
 import { useShortcuts } from "./use-shortcuts";
 import type { ShortcutsHelpProps } from "./shortcuts-help";
 
-
-/** A module imported on demand, once (a failed import is tried again next time). */
-function lazyModule<T>(importer: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () =>
-    (pending ??= importer().catch((error: unknown) => {
-      pending = undefined;
-      throw error;
-    }));
-}
 
 const loadPalette = lazyModule(() => import("./palette").then((m) => m.Palette));
 const loadHelp = lazyModule(() => import("./shortcuts-help").then((m) => m.ShortcutsHelp));

@@ -3,6 +3,7 @@
 import { useEffect, useState, type ComponentType } from "react";
 // eslint-disable-next-line no-restricted-imports -- types only, erased at build: sonner itself is imported lazily below.
 import type * as SonnerModule from "sonner";
+import { lazyModule } from "~/lib/lazy-module";
 
 /*
  * Toasts without sonner in the First Load JS (≈10 kB gzip): the <Toaster> is loaded when the
@@ -14,17 +15,13 @@ import type * as SonnerModule from "sonner";
 type Sonner = typeof SonnerModule;
 type ToasterProps = Parameters<Sonner["Toaster"]>[0];
 
-let sonner: Promise<Sonner> | undefined;
 let startMount: (() => void) | undefined;
 let markMounted: (() => void) | undefined;
 const mounted = new Promise<void>((resolve) => {
   markMounted = resolve;
 });
 
-function loadSonner(): Promise<Sonner> {
-  sonner ??= import("sonner");
-  return sonner;
-}
+const loadSonner: () => Promise<Sonner> = lazyModule(() => import("sonner"));
 
 /** Loads the Toaster if it is not there yet, and resolves with sonner once it is mounted. */
 async function ready(): Promise<Sonner> {
@@ -36,7 +33,8 @@ async function ready(): Promise<Sonner> {
 
 type Options = { description?: string };
 const show = (kind: "success" | "error" | "info") => (message: string, options?: Options) => {
-  void ready().then((lib) => lib.toast[kind](message, options));
+  // A failed load (offline) is tried again by the next toast: this one is lost, not thrown.
+  void ready().then((lib) => lib.toast[kind](message, options), () => undefined);
 };
 
 export const toast = { success: show("success"), error: show("error"), info: show("info") };
@@ -64,9 +62,14 @@ export function LazyToaster(props: ToasterProps) {
     let cancelled = false;
     const mount = () => {
       startMount = undefined;
-      void loadSonner().then((lib) => {
-        if (!cancelled) setToaster(() => lib.Toaster);
-      });
+      void loadSonner().then(
+        (lib) => {
+          if (!cancelled) setToaster(() => lib.Toaster);
+        },
+        () => {
+          startMount = mount; // the next toast tries again
+        },
+      );
     };
     startMount = mount;
     const idle = window.requestIdleCallback ? window.requestIdleCallback(mount, { timeout: 4000 }) : window.setTimeout(mount, 1500);
