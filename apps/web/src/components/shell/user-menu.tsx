@@ -1,14 +1,22 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import type { Theme } from "~/lib/theme";
 import { usePathname } from "~/lib/navigation";
 import { ChevronDownIcon } from "../ui/icons";
 
-/** The panel's contents load on first open (or hover/focus of the button), not with the page. */
+/**
+ * The panel's contents load on first open (or hover/focus of the button), not with the page. React's
+ * lazy rather than next/dynamic, whose loader would add ~2 kB gzip to every page; the panel is only
+ * rendered in the browser, after a click.
+ */
 const loadPanel = () => import("./user-menu-panel");
-const UserMenuPanel = dynamic(loadPanel, { ssr: false, loading: () => <p className="px-3 py-2 text-sm text-muted">Loading…</p> });
+const UserMenuPanel = lazy(() =>
+  loadPanel().catch(() => ({
+    // A failed download (a dropped connection) says so in the panel instead of reaching the error boundary.
+    default: () => <p role="alert" className="px-3 py-2 text-sm text-danger">The menu could not be loaded. Check your connection and reload the page.</p>,
+  })),
+);
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -32,24 +40,10 @@ export function UserMenu({ name, email, theme }: { name: string; email: string; 
 
   // Navigating away (a link in the panel, the palette, back) closes it.
   useEffect(() => setOpen(false), [pathname]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("pointerdown", onPointer);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("pointerdown", onPointer);
-    };
-  }, [open]);
+  const dismiss = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
 
   return (
     <div ref={root} className="relative">
@@ -74,7 +68,11 @@ export function UserMenu({ name, email, theme }: { name: string; email: string; 
         <ChevronDownIcon className="hidden text-muted sm:block" width={16} height={16} />
       </button>
       <div id={panelId} hidden={!open} className="absolute right-0 z-40 mt-2 w-72 max-w-[calc(100vw-2rem)] rounded-lg border border-line bg-surface p-2 shadow-lg">
-        {opened ? <UserMenuPanel name={name} email={email} theme={theme} /> : null}
+        {opened ? (
+          <Suspense fallback={<p className="px-3 py-2 text-sm text-muted">Loading…</p>}>
+            <UserMenuPanel name={name} email={email} theme={theme} open={open} root={root} onDismiss={dismiss} onOutside={() => setOpen(false)} />
+          </Suspense>
+        ) : null}
       </div>
     </div>
   );

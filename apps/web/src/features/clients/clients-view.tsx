@@ -2,8 +2,7 @@
 
 import type { RouterOutputs } from "@orchestrator/modules";
 import { keepPreviousData, useQuery, type UseQueryResult } from "@tanstack/react-query";
-import { Suspense, useCallback, useId, useState } from "react";
-import dynamic from "next/dynamic";
+import { lazy, Suspense, useCallback, useId, useState } from "react";
 import Link from "next/link";
 import { Button, buttonClasses } from "~/components/ui/button";
 import { cx } from "~/components/ui/cx";
@@ -14,7 +13,6 @@ import { PageHeader } from "~/components/ui/page-header";
 import { trpcErrorCode } from "~/trpc/error-code";
 import { useAfterIdle } from "~/lib/use-after-idle";
 import { useTRPC } from "~/trpc/react";
-import { ClientsCards } from "./clients-cards";
 import { ClientsSkeleton } from "./clients-skeleton";
 import { ClientsTable } from "./clients-table";
 import { useOptionLabels } from "./labels";
@@ -38,9 +36,11 @@ function ViewsPlaceholder() {
     </Button>
   );
 }
-const SavedViews = dynamic(() => import("./saved-views").then((m) => m.SavedViews), { ssr: false, loading: ViewsPlaceholder });
+// React's lazy, not next/dynamic (whose loader adds ~2 kB gzip to the page): only rendered in the browser, once idle.
+// A failed download keeps the disabled placeholder instead of taking the list down with it.
+const SavedViews = lazy(() => import("./saved-views").then((m) => ({ default: m.SavedViews }), () => ({ default: ViewsPlaceholder })));
 
-/** The Clients list: URL-held view state → `clients.list` → table (desktop) or cards (phones). */
+/** The Clients list: URL-held view state → `clients.list` → one table, laid out as cards on phones. */
 export function ClientsView() {
   const trpc = useTRPC();
   const { params, hrefFor, update, applyQuery, pathname } = useListParams();
@@ -81,13 +81,15 @@ export function ClientsView() {
               Filters{filterCount ? ` (${filterCount})` : ""}
             </Button>
             {idle ? (
-              <SavedViews
-                className="flex-1 sm:flex-none"
-                current={viewQuery(params)}
-                pathname={pathname}
-                onApply={applyQuery}
-                describeCurrent={() => describeListParams(params, labels.department)}
-              />
+              <Suspense fallback={<ViewsPlaceholder />}>
+                <SavedViews
+                  className="flex-1 sm:flex-none"
+                  current={viewQuery(params)}
+                  pathname={pathname}
+                  onApply={applyQuery}
+                  describeCurrent={() => describeListParams(params, labels.department)}
+                />
+              </Suspense>
             ) : (
               <ViewsPlaceholder />
             )}
@@ -174,12 +176,7 @@ function Results({ params, list, filtered, onSort, onClear, hrefFor, onPage, dep
           </button>
         </p>
       ) : null}
-      <div className="md:hidden">
-        <ClientsCards rows={data.rows} departmentLabel={departmentLabel} />
-      </div>
-      <div className="hidden md:block">
-        <ClientsTable rows={data.rows} params={params} onSort={onSort} departmentLabel={departmentLabel} />
-      </div>
+      <ClientsTable rows={data.rows} params={params} onSort={onSort} departmentLabel={departmentLabel} />
       <Pagination page={params.page} pageSize={PAGE_SIZE} total={data.total} totalIsCapped={data.totalIsCapped} hrefFor={hrefFor} onPage={onPage} />
     </div>
   );
