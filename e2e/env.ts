@@ -17,6 +17,8 @@ export const e2eEnv = {
   chromiumPath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
   /** Where the JSON report goes (scripts/test.sh reads it for its summary). */
   jsonReport: process.env.E2E_JSON_REPORT || undefined,
+  /** The queue Redis the app under test uses (scripts/test.sh exports it for the servers and this run). */
+  redisUrl: process.env.REDIS_URL || "redis://127.0.0.1:6379/0",
   isCI: flag(process.env.CI),
   allowRemote: process.env.E2E_ALLOW_REMOTE === "1",
 } as const;

@@ -4,6 +4,7 @@ import { closeQueues, enqueueGenerateTasks, generateTasksJobId, getQueue } from 
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startWorker, type WorkerApp } from "./app";
+import { WorkerConfigError } from "./consumed-queues";
 import type { LogFields, Logger } from "./log";
 import { clientWithActiveAssignment, ensureSeeded, eventually, loadDemoPrincipal, PHI_MARKER, taskCount } from "./testing/fixtures";
 
@@ -57,6 +58,30 @@ describe("worker", () => {
     expect(metrics).toContain('orchestrator_jobs_failed_total{queue="tasks"} 0');
     expect(metrics).toMatch(/orchestrator_queue_jobs\{queue="tasks",state="completed"\} [1-9]/);
     expect(metrics).toContain('orchestrator_queue_jobs{queue="sla",state="waiting"} 0');
+    expect(metrics).toContain('orchestrator_jobs_stalled_total{queue="tasks"} 0');
+    expect(metrics).toMatch(/orchestrator_job_duration_seconds_count\{queue="tasks"\} 1\n/);
+  });
+
+  it("consumes only the queues WORKER_QUEUES names and installs only their schedules", async () => {
+    const noop = async () => undefined;
+    const everyDay = { name: "generate-tasks" as const, data: {}, everyMinutes: 24 * 60, opts: {} };
+    app = await start({
+      processors: { tasks: noop, reports: noop },
+      queues: "reports",
+      schedules: [{ ...everyDay, id: "daily-report", queue: "reports" }, { ...everyDay, id: "not-here", queue: "tasks" }],
+    });
+    try {
+      expect([...app.registered.workers.keys()]).toEqual(["reports"]);
+      expect(await app.schedulesApplied).toEqual({ upserted: ["reports/daily-report"], removed: [] });
+      expect((await getQueue("tasks").getJobSchedulers()).map((s) => s.key)).toEqual([]);
+      expect(logs.find((l) => l.msg === "worker started")?.fields.queues).toBe("reports");
+    } finally {
+      await getQueue("reports").obliterate({ force: true });
+    }
+  });
+
+  it("refuses to start when WORKER_QUEUES names an unknown queue", async () => {
+    await expect(start({ queues: "tasks,taks" })).rejects.toBeInstanceOf(WorkerConfigError);
   });
 
   it("/healthz answers 200 when Redis and the database answer, 503 when one does not", async () => {

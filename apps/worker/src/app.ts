@@ -2,10 +2,12 @@ import { pingDatabase } from "@orchestrator/db";
 import { closeDatabase } from "@orchestrator/db/system";
 import { closeQueues, pingQueueRedis } from "@orchestrator/modules/queue";
 import type { JobDeps, QueueProcessor } from "@orchestrator/modules/jobs";
+import type { JobSchedule } from "@orchestrator/modules/jobs/schedules";
 import type { QueueName } from "@orchestrator/modules/queue";
 import { startHttpServer, type HealthChecks } from "./http";
 import { describeError, jsonLogger, type Logger } from "./log";
 import { register, type Registered } from "./register";
+import { applySchedules, type ScheduleChanges } from "./schedules";
 
 export interface WorkerOptions extends JobDeps {
   port: number;
@@ -13,6 +15,13 @@ export interface WorkerOptions extends JobDeps {
   shutdownTimeoutMs: number;
   log?: Logger;
   processors?: Partial<Record<QueueName, QueueProcessor>>;
+  /** `WORKER_QUEUES`: which queues this process consumes (comma-separated; default all with a processor). */
+  queues?: string | undefined;
+  /**
+   * The platform's schedules: those of the consumed queues become BullMQ job schedulers, and other
+   * schedulers on those queues are removed. Left out (tests), schedulers are not touched.
+   */
+  schedules?: readonly JobSchedule[];
   /** Replaces the Redis and database checks of /healthz (tests). */
   checks?: HealthChecks;
   /** Other clients to close after the queues, before the database pool (e.g. the auth package's Redis). */
@@ -22,6 +31,11 @@ export interface WorkerOptions extends JobDeps {
 export interface WorkerApp {
   port: number;
   registered: Registered;
+  /**
+   * Settles once the job schedulers match `schedules` (undefined when none were given). While Redis
+   * cannot be reached it keeps trying in the background; a shutdown stops it (it then stays pending).
+   */
+  schedulesApplied: Promise<ScheduleChanges | undefined>;
   /**
    * Ordered shutdown: stop taking jobs and let the running ones finish (given up after the timeout:
    * "forced", the caller then exits and the jobs are retried), then the HTTP server, then the
@@ -35,12 +49,31 @@ const defaultChecks: HealthChecks = {
   database: pingDatabase,
 };
 
+const SCHEDULE_RETRY_MAX_MS = 30_000;
+
+/** Applies the schedules, trying again with a capped back-off while Redis is unreachable. */
+async function keepApplyingSchedules(queues: readonly QueueName[], schedules: readonly JobSchedule[], log: Logger, stopped: () => boolean): Promise<ScheduleChanges> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const changes = await applySchedules(queues, schedules);
+      log("info", "schedules applied", { upserted: changes.upserted.join(",") || "none", removed: changes.removed.join(",") || "none" });
+      return changes;
+    } catch (error) {
+      const delayMs = Math.min(1_000 * 2 ** (attempt - 1), SCHEDULE_RETRY_MAX_MS);
+      log("warn", "applying schedules failed: trying again", { attempt, delayMs, error: describeError(error) });
+      await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
+      if (stopped()) return new Promise<never>(() => {}); // shutting down: the next start applies them
+    }
+  }
+}
+
 export async function startWorker(options: WorkerOptions): Promise<WorkerApp> {
   const log = options.log ?? jsonLogger;
-  const registered = register({ loadPrincipal: options.loadPrincipal, concurrency: options.concurrency, log, processors: options.processors });
+  const registered = register({ loadPrincipal: options.loadPrincipal, concurrency: options.concurrency, log, processors: options.processors, queues: options.queues });
   let shuttingDown = false;
   const server = await startHttpServer({ port: options.port, metrics: registered.metrics, checks: options.checks ?? defaultChecks, shuttingDown: () => shuttingDown });
-  log("info", "worker started", { port: server.port, concurrency: options.concurrency });
+  log("info", "worker started", { port: server.port, concurrency: options.concurrency, queues: registered.queues.join(",") });
+  const schedulesApplied = options.schedules ? keepApplyingSchedules(registered.queues, options.schedules, log, () => shuttingDown) : Promise.resolve(undefined);
 
   let stopping: Promise<"graceful" | "forced"> | undefined;
   const shutdown = async (): Promise<"graceful" | "forced"> => {
@@ -71,5 +104,5 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerApp> {
     return outcome;
   };
 
-  return { port: server.port, registered, shutdown: () => (stopping ??= shutdown()) };
+  return { port: server.port, registered, schedulesApplied, shutdown: () => (stopping ??= shutdown()) };
 }

@@ -3,7 +3,9 @@
  * ordered shutdown on SIGTERM/SIGINT (exit 0 when every running job finished, 1 when forced).
  */
 import { closeRedis, loadPrincipal } from "@orchestrator/auth";
+import { platformSchedules } from "@orchestrator/modules/jobs/schedules";
 import { startWorker } from "./app";
+import { WorkerConfigError } from "./consumed-queues";
 import { env } from "./env";
 import { describeError, jsonLogger as log } from "./log";
 
@@ -12,9 +14,16 @@ const app = await startWorker({
   port: env.WORKER_PORT,
   concurrency: env.WORKER_CONCURRENCY,
   shutdownTimeoutMs: env.WORKER_SHUTDOWN_TIMEOUT_MS,
+  queues: env.WORKER_QUEUES,
+  schedules: platformSchedules({ kipuSyncEveryMinutes: env.SYNC_KIPU_EVERY_MINUTES }),
   // loadPrincipal caches principals in the auth package's Redis client: closed with the queues.
   closeAlso: [closeRedis],
   log,
+}).catch((error: unknown) => {
+  // A configuration mistake is reported in one plain line, not as a stack trace.
+  if (error instanceof WorkerConfigError) log("error", `worker not started: ${error.message}`);
+  else log("error", "worker not started", { error: describeError(error) });
+  process.exit(1);
 });
 
 let signalled = false;

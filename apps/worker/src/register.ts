@@ -2,6 +2,7 @@ import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { createProcessors, type JobDeps, type QueueProcessor } from "@orchestrator/modules/jobs";
 import { createRedisConnection, type QueueName } from "@orchestrator/modules/queue";
+import { consumedQueues } from "./consumed-queues";
 import { describeError, jsonLogger, type Logger } from "./log";
 import { Metrics } from "./metrics";
 
@@ -12,9 +13,13 @@ export interface RegisterOptions extends JobDeps {
   metrics?: Metrics;
   /** Replaces the module processors (tests). */
   processors?: Partial<Record<QueueName, QueueProcessor>>;
+  /** `WORKER_QUEUES`: the queues to consume (comma-separated); unset means every queue with a processor. */
+  queues?: string | undefined;
 }
 
 export interface Registered {
+  /** The consumed queues, in the order they were registered. */
+  queues: QueueName[];
   workers: Map<QueueName, Worker>;
   metrics: Metrics;
   /** Closes the workers and their Redis connections; `force` does not wait for running jobs. */
@@ -43,28 +48,35 @@ function instrument(queue: QueueName, processor: QueueProcessor, metrics: Metric
 }
 
 /**
- * One BullMQ Worker per queue that has a processor (langfuse's `register()`), each on its own Redis
- * connection that retries forever: when Redis goes away the workers wait and resume by themselves.
+ * One BullMQ Worker per consumed queue (langfuse's `register()`), each on its own Redis connection
+ * that retries forever: when Redis goes away the workers wait and resume by themselves. Throws a
+ * WorkerConfigError, before opening anything, when `queues` names a queue it cannot consume.
  */
 export function register(options: RegisterOptions): Registered {
   const log = options.log ?? jsonLogger;
   const metrics = options.metrics ?? new Metrics();
   const processors = options.processors ?? createProcessors({ loadPrincipal: options.loadPrincipal });
+  const queues = consumedQueues(options.queues, (Object.keys(processors) as QueueName[]).filter((q) => processors[q]));
   const workers = new Map<QueueName, Worker>();
   const connections: Redis[] = [];
 
-  for (const [queue, processor] of Object.entries(processors) as [QueueName, QueueProcessor][]) {
+  for (const queue of queues) {
+    const processor = processors[queue]!;
     const connection = createRedisConnection("worker");
     connections.push(connection);
     const worker = new Worker(queue, instrument(queue, processor, metrics, log), { connection, concurrency: options.concurrency });
     worker.on("error", (error) => log("error", "worker error", { queue, error: describeError(error) }));
-    worker.on("stalled", (jobId) => log("warn", "job stalled: it will be retried", { queue, jobId }));
+    worker.on("stalled", (jobId) => {
+      metrics.stalled(queue);
+      log("warn", "job stalled: it will be retried", { queue, jobId });
+    });
     metrics.track(queue);
     workers.set(queue, worker);
     log("info", "worker registered", { queue, concurrency: options.concurrency });
   }
 
   return {
+    queues,
     workers,
     metrics,
     async close(force = false) {

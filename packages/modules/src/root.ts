@@ -1,6 +1,7 @@
 import { adminRouter } from "./admin/router";
 import { clientsRouter } from "./clients/router";
 import { coreRouter } from "./core/router";
+import { queuesRouter } from "./queues/router";
 import { createCallerFactory, createTRPCRouter } from "./trpc/init";
 import { viewsRouter } from "./views/router";
 
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   clients: clientsRouter,
   admin: adminRouter,
   views: viewsRouter,
+  queues: queuesRouter,
 });
 
 export type AppRouter = typeof appRouter;

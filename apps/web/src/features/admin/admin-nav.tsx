@@ -5,6 +5,7 @@ const sections = [
   { href: "/admin/departments", label: "Departments" },
   { href: "/admin/permissions", label: "Permissions" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/queues", label: "Queues" },
 ];
 
 /** Section tabs of Administration (admins only: the layout shows "not found" to anyone else). */

@@ -14,7 +14,7 @@ import { useTRPC } from "~/trpc/react";
 
 type Version = RouterOutputs["admin"]["audit"]["list"]["rows"][number];
 const PAGE = 25;
-const doctypes = ["Client", "Task", "Medical Template", "Program", "User", "Department", "Role"];
+const doctypes = ["Client", "Task", "Medical Template", "Program", "User", "Department", "Role", "Queue Job"];
 
 interface Diff {
   changed?: [string, unknown, unknown][];

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { platformSchedules } from "./schedules";
+
+describe("platformSchedules", () => {
+  it("runs an incremental Kipu sync on the sync queue every SYNC_KIPU_EVERY_MINUTES, with retries and back-off", () => {
+    const [kipu, ...others] = platformSchedules({ kipuSyncEveryMinutes: 15 });
+    expect(others).toEqual([]);
+    expect(kipu).toMatchObject({
+      id: "kipu-incremental-sync",
+      queue: "sync",
+      name: "sync-schedule",
+      data: { source: "kipu", sync_type: "incremental" },
+      everyMinutes: 15,
+      opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 } },
+    });
+    expect(kipu!.opts.removeOnFail).toBeTruthy(); // bounded history, like every other job
+  });
+
+  it("keeps a disabled schedule in the list with 0 minutes, so the worker knows to remove its scheduler", () => {
+    expect(platformSchedules({ kipuSyncEveryMinutes: 0 }).map((s) => [s.id, s.everyMinutes])).toEqual([["kipu-incremental-sync", 0]]);
+  });
+
+  it("ids are unique", () => {
+    const ids = platformSchedules({ kipuSyncEveryMinutes: 5 }).map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
