@@ -33,11 +33,32 @@ export const defaultMatrix: Record<RoleName, Partial<Record<Category, Row>>> = {
   Supervisor: { client: r(), medical: r(), program: r(), hr: r(), finance: r(), admin: r() },
 };
 
-export const roleDescriptions: Record<RoleName, string> = {
+/**
+ * Roles for service accounts rather than people, seeded with the same matrix mechanics. Kept apart
+ * from `roleNames` (the seed's six staff roles, DESIGN §3), which the UI and tests enumerate as such.
+ * "Integration": the actor of scheduled syncs — reads and writes every department's clients, and
+ * (with Super Admin) may run and roll back syncs.
+ */
+export const serviceRoleNames = ["Integration"] as const;
+export type ServiceRoleName = (typeof serviceRoleNames)[number];
+export type SeededRoleName = RoleName | ServiceRoleName;
+
+export const serviceRoleMatrix: Record<ServiceRoleName, Partial<Record<Category, Row>>> = {
+  Integration: { client: rw() },
+};
+
+/** Every seeded role with its default grants. */
+export const seededRoleMatrix: Record<SeededRoleName, Partial<Record<Category, Row>>> = { ...defaultMatrix, ...serviceRoleMatrix };
+
+/** Roles that may run and roll back syncs (the sync services check this). */
+export const syncOperatorRoles: readonly string[] = ["Super Admin", "Integration"];
+
+export const roleDescriptions: Record<SeededRoleName, string> = {
   "Super Admin": "Everything, including administration",
   "Medical Staff": "Own department's clients; medical data read/write, program data read",
   "Program Staff": "Own department's clients; program data read/write, medical data read",
   "HR Manager": "All clients' core record; HR read/write, finance read",
   "Finance Manager": "All clients' core record; finance read/write, HR read",
   Supervisor: "Reads everything, changes nothing",
+  Integration: "Service account for external-system syncs: all clients read/write; runs and rolls back syncs",
 };

@@ -22,6 +22,8 @@ export const clients = mysqlTable(
     kipuId: varchar("kipu_id", { length: 64 }),
     kipuLastSyncedAt: datetime("kipu_last_synced_at", { mode: "string", fsp: 6 }),
     syncedFromKipu: boolean("synced_from_kipu").notNull().default(false),
+    /** Set when Kipu soft-deleted the patient: the client is flagged, never deleted. */
+    kipuRemovedAt: datetime("kipu_removed_at", { mode: "string", fsp: 6 }),
     ...timestamps(),
   },
   (t) => [
@@ -33,6 +35,8 @@ export const clients = mysqlTable(
     index("clients_modified_idx").on(t.modified),
     index("clients_last_name_idx").on(t.lastName, t.firstName),
     index("clients_admission_idx").on(t.admissionDate),
+    // The sync's duplicate check looks up unlinked clients by date of birth.
+    index("clients_dob_idx").on(t.dob),
   ],
 );
 

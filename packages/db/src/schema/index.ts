@@ -1,3 +1,4 @@
 export * from "./core";
 export * from "./clients";
 export * from "./views";
+export * from "./sync";

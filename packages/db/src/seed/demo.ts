@@ -1,7 +1,7 @@
 import { count, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { categories } from "../access/model";
-import { defaultMatrix, roleDescriptions, roleNames, type RoleName } from "../access/default-matrix";
+import { roleDescriptions, roleNames, seededRoleMatrix, serviceRoleNames, type RoleName } from "../access/default-matrix";
 import type { Database } from "../client";
 import * as s from "../schema";
 import { formatTimestamp } from "../scope/time";
@@ -24,6 +24,12 @@ export const demoUsers: DemoUser[] = [
   { email: "finance@demo.orchestrator.test", fullName: "Finley Finance", role: "Finance Manager", department: "Finance" },
   { email: "supervisor@demo.orchestrator.test", fullName: "Sam Supervisor", role: "Supervisor", department: "Administration" },
 ];
+
+/**
+ * The service account scheduled syncs act as (role Integration). It has no password: nobody signs
+ * in as it; the worker loads its permissions by name.
+ */
+export const integrationUser = { email: "integration@demo.orchestrator.test", fullName: "Integration Service", role: "Integration", department: "Administration" } as const;
 
 const templates = [
   { name: "Detox Protocol", description: "Medically supervised withdrawal", tasks: [["Baseline vitals and CIWA-Ar", 0], ["Physician detox assessment", 0], ["Vitals every 4 hours review", 1], ["Medication taper review", 3], ["Detox completion sign-off", 7]] },
@@ -66,16 +72,17 @@ export async function seedAccessModel(db: Database): Promise<void> {
   for (const d of demoDepartments) {
     await db.insert(s.departments).values({ name: d, departmentName: d, parentDepartment: ROOT_DEPARTMENT, ...st }).onDuplicateKeyUpdate({ set: { parentDepartment: ROOT_DEPARTMENT } });
   }
-  for (const role of roleNames) {
+  for (const role of [...roleNames, ...serviceRoleNames]) {
     await db.insert(s.roles).values({ name: role, description: roleDescriptions[role], ...st }).onDuplicateKeyUpdate({ set: { description: roleDescriptions[role] } });
     for (const category of categories) {
-      const grant = defaultMatrix[role][category] ?? { access: "none" as const, scope: "own_dept" as const };
+      const grant = seededRoleMatrix[role][category] ?? { access: "none" as const, scope: "own_dept" as const };
       await db.insert(s.rolePermissions).values({ role, category, access: grant.access, scope: grant.scope }).onDuplicateKeyUpdate({ set: { role } });
     }
   }
 }
 
-export async function createUser(db: Database, input: { email: string; fullName: string; passwordHash: string; roles: string[]; departments: string[] }): Promise<void> {
+/** `passwordHash: null` makes a service account that cannot sign in. */
+export async function createUser(db: Database, input: { email: string; fullName: string; passwordHash: string | null; roles: string[]; departments: string[] }): Promise<void> {
   const st = stamp();
   await db.insert(s.users).values({ name: input.email, email: input.email, fullName: input.fullName, passwordHash: input.passwordHash, enabled: true, ...st });
   if (input.roles.length) await db.insert(s.userRoles).values(input.roles.map((role) => ({ user: input.email, role })));
@@ -95,6 +102,7 @@ export async function seedDemo(db: Database, options: { passwordHash: string; cl
   const clientCount = options.clientCount ?? 64;
   await seedAccessModel(db);
   for (const u of demoUsers) await createUser(db, { email: u.email, fullName: u.fullName, passwordHash: options.passwordHash, roles: [u.role], departments: [u.department] });
+  await createUser(db, { email: integrationUser.email, fullName: integrationUser.fullName, passwordHash: null, roles: [integrationUser.role], departments: [integrationUser.department] });
 
   const st = stamp("admin@demo.orchestrator.test");
   const templateTasks = new Map<string, { name: string; title: string; offsetDays: number }[]>();

@@ -55,7 +55,7 @@ describe("admin router: who may use it", () => {
 describe("users", () => {
   it("lists with search and paging, never password hashes", async () => {
     const all = await admin().admin.users.list({ limit: 3 });
-    expect(all.total).toBe(6);
+    expect(all.total).toBe(7); // the six demo users and the integration service user
     expect(all.rows).toHaveLength(3);
     expect(JSON.stringify(all)).not.toContain("password");
     const found = await admin().admin.users.list({ search: "medical" });

@@ -59,6 +59,7 @@ export const clientDocType: DocTypeDef = {
     kipu_id: { column: s.clients.kipuId, type: "data", label: "Kipu ID", readOnly: true, maxLength: 64 },
     kipu_last_synced_at: { column: s.clients.kipuLastSyncedAt, type: "datetime", label: "Last synced from Kipu", readOnly: true },
     synced_from_kipu: { column: s.clients.syncedFromKipu, type: "check", label: "Synced from Kipu", readOnly: true },
+    kipu_removed_at: { column: s.clients.kipuRemovedAt, type: "datetime", label: "Removed in Kipu", readOnly: true },
   },
   children: { medical_assignments: medicalAssignmentTable, program_assignments: programAssignmentTable },
 };

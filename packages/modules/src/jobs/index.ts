@@ -3,14 +3,16 @@
  * registers a BullMQ Worker for each queue listed by `createProcessors`.
  */
 import type { QueueName } from "../queue/names";
+import { createSyncProcessor } from "./sync";
 import { createTasksProcessor } from "./tasks";
 import type { JobDeps, QueueProcessor } from "./types";
 
 export { processGenerateTasks } from "./generate-tasks";
 export { createTasksProcessor } from "./tasks";
+export { createSyncProcessor, processSyncRun, processSyncSchedule, type SyncJobDeps } from "./sync";
 export type { JobDeps, LoadPrincipal, QueueProcessor } from "./types";
 
 /** The queues that have work today, with their processors; the other declared queues get theirs later. */
 export function createProcessors(deps: JobDeps): Partial<Record<QueueName, QueueProcessor>> {
-  return { tasks: createTasksProcessor(deps) };
+  return { tasks: createTasksProcessor(deps), sync: createSyncProcessor(deps) };
 }

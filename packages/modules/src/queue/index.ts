@@ -3,17 +3,22 @@
  * payload schemas, the Redis connection factory and typed producers.
  */
 export { queueNames, jobQueues, type QueueName, type JobName } from "./names";
-export { generateTasksPayload, jobPayloads, type GenerateTasksPayload, type JobPayload } from "./payloads";
+export { generateTasksPayload, jobPayloads, syncRunPayload, syncSchedulePayload, type GenerateTasksPayload, type JobPayload, type SyncRunPayload, type SyncSchedulePayload } from "./payloads";
 export { createRedisConnection, type ConnectionRole } from "./connection";
 export {
   closeQueues,
   defaultJobOptions,
   enqueue,
   enqueueGenerateTasks,
+  enqueueSyncRun,
+  enqueueSyncSchedule,
+  syncRunJobId,
+  syncRunJobOptions,
   generateTasksJobId,
   getQueue,
   jobId,
   pingQueueRedis,
   type EnqueueGenerateTasks,
   type EnqueueOptions,
+  type EnqueueSyncRun,
 } from "./producers";

@@ -18,8 +18,31 @@ export const generateTasksPayload = z.strictObject({
 });
 export type GenerateTasksPayload = z.infer<typeof generateTasksPayload>;
 
+/** A sync run's name (`SR-00042`). */
+const runName = z.string().regex(/^SR-\d{5,}$/);
+/** A sync source's key (`kipu`, a webhook source's name). */
+const sourceName = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/);
+
+/** Executes (or resumes, from its checkpoint) a sync run already created by `startSyncRun`. */
+export const syncRunPayload = z.strictObject({
+  run: runName,
+  /** The user the run acts as: the worker checks it matches the run's actor. */
+  actor: docName,
+  requestId: z.string().min(1).max(64).optional(),
+});
+export type SyncRunPayload = z.infer<typeof syncRunPayload>;
+
+/** The periodic sync of a source: starts a run as the integration user unless one runs or the source backs off. */
+export const syncSchedulePayload = z.strictObject({
+  source: sourceName,
+  sync_type: z.enum(["incremental", "full"]),
+});
+export type SyncSchedulePayload = z.infer<typeof syncSchedulePayload>;
+
 export const jobPayloads = {
   "generate-tasks": generateTasksPayload,
+  "sync-run": syncRunPayload,
+  "sync-schedule": syncSchedulePayload,
 } as const satisfies Record<JobName, z.ZodType>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof jobPayloads)[N]>;

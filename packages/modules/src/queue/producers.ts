@@ -2,7 +2,7 @@ import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import { createRedisConnection } from "./connection";
 import { jobQueues, type JobName, type QueueName } from "./names";
-import { jobPayloads, type GenerateTasksPayload, type JobPayload } from "./payloads";
+import { jobPayloads, type GenerateTasksPayload, type JobPayload, type SyncRunPayload, type SyncSchedulePayload } from "./payloads";
 
 /**
  * Retries with exponential back-off (1 s, 2 s, 4 s, 8 s) and bounded history: finished jobs stay long
@@ -54,6 +54,8 @@ export interface EnqueueOptions {
    * enqueue then adds nothing).
    */
   replace?: "failed" | "finished" | undefined;
+  /** Per-job overrides of the queue's retry policy. */
+  jobOptions?: Pick<JobsOptions, "attempts" | "backoff"> | undefined;
 }
 
 /** Validates the payload against the job's schema and adds it to the job's queue. */
@@ -65,7 +67,7 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>
     const state = existing ? await existing.getState() : undefined;
     if (existing && (state === "failed" || (state === "completed" && options.replace === "finished"))) await existing.remove();
   }
-  await queue.add(name, data, { jobId: options.jobId });
+  await queue.add(name, data, { ...options.jobOptions, jobId: options.jobId });
   return { jobId: options.jobId };
 }
 
@@ -74,6 +76,30 @@ export type EnqueueGenerateTasks = (payload: GenerateTasksPayload, options?: Pic
 /** One `generate-tasks` job per client and template however often it is enqueued. */
 export const enqueueGenerateTasks: EnqueueGenerateTasks = (payload, options = {}) =>
   enqueue("generate-tasks", payload, { jobId: generateTasksJobId(payload.client, payload.template), ...options });
+
+export function syncRunJobId(run: string): string {
+  return jobId("sync-run", run);
+}
+
+/**
+ * A sync run waits out a source's outage longer than a task does: 8 attempts, 5 s doubling (about
+ * 10 minutes in all), each resuming from the run's last committed page.
+ */
+export const syncRunJobOptions: Pick<JobsOptions, "attempts" | "backoff"> = { attempts: 8, backoff: { type: "exponential", delay: 5_000 } };
+
+export type EnqueueSyncRun = (payload: SyncRunPayload, options?: Pick<EnqueueOptions, "replace">) => Promise<{ jobId: string }>;
+
+/**
+ * One `sync-run` job per run (`sync-run|SR-00042`: BullMQ reserves `:`). Re-enqueueing a run whose
+ * job failed for good (`replace: "failed"`) resumes it from its checkpoint.
+ */
+export const enqueueSyncRun: EnqueueSyncRun = (payload, options = {}) =>
+  enqueue("sync-run", payload, { jobId: syncRunJobId(payload.run), jobOptions: syncRunJobOptions, ...options });
+
+/** A one-off `sync-schedule` job (the worker's scheduler adds the periodic ones). */
+export function enqueueSyncSchedule(payload: SyncSchedulePayload, id: string): Promise<{ jobId: string }> {
+  return enqueue("sync-schedule", payload, { jobId: jobId("sync-schedule", payload.source, id) });
+}
 
 /** Round trip to the queue Redis (health checks); rejects within seconds when it is down. */
 export async function pingQueueRedis(): Promise<void> {

@@ -188,7 +188,7 @@ describe("each role sees what the matrix allows", () => {
     expect(data.departments.map((d) => d.department)).toEqual(["Medical"]);
     expect(JSON.stringify(data)).not.toContain("password");
     expect((await rest("/api/resource/User/admin@demo.orchestrator.test", { token: tokens.medical })).status).toBe(404);
-    expect(((await rest("/api/resource/User?limit_page_length=0", { token: tokens.admin })).body.data as unknown[]).length).toBe(6);
+    expect(((await rest("/api/resource/User?limit_page_length=0", { token: tokens.admin })).body.data as unknown[]).length).toBe(7); // six demo users + the integration service user
   });
 
   it("client summary follows the seed's contract", async () => {

@@ -1,0 +1,23 @@
+import { createEnv } from "@t3-oss/env-core";
+import { z } from "zod";
+import { KIPU_PRODUCTION_URL } from "../integrations/kipu/client";
+
+/**
+ * Sync configuration, validated at start-up. The Kipu credentials are optional here so processes that
+ * never sync (the web app without Kipu) start without them; a Kipu run without them fails with a
+ * "not configured" status on the source. Secrets stay in this object: never logged, never stored.
+ */
+export const env = createEnv({
+  server: {
+    KIPU_BASE_URL: z.url().default(KIPU_PRODUCTION_URL),
+    KIPU_ACCESS_ID: z.string().min(1).optional(),
+    KIPU_SECRET_KEY: z.string().min(1).optional(),
+    KIPU_APP_ID: z.string().min(1).optional(),
+    /** Records per page asked of a source (Kipu's cap is not public; the simulator's is 100). */
+    SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(100),
+    /** The service user scheduled runs act as (role Integration). */
+    SYNC_INTEGRATION_USER: z.string().min(1).default("integration@demo.orchestrator.test"),
+  },
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+});
