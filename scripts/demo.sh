@@ -47,19 +47,30 @@ orch_step "migrating, and seeding demo data if the database is empty"
 "$ORCH_BIN/tsx" scripts/seed-demo.ts
 
 # --- 4. Kipu simulator hook ----------------------------------------------------------------------
-# >>> KIPU SIMULATOR HOOK (the sync issue fills this in) >>>
-# When KIPU_BASE_URL is unset, start the local Kipu simulator here and point the app at it:
-#   orch_start_child kipu-sim - npm run start -w <simulator workspace>   (or its own command)
-#   export KIPU_BASE_URL=http://127.0.0.1:<port> KIPU_ACCESS_ID=... KIPU_SECRET_KEY=... KIPU_APP_ID=...
-#   orch_wait_healthy "$KIPU_BASE_URL/<health path>" 60
-# It is then stopped with the other children on Ctrl-C. When KIPU_BASE_URL is set, start nothing.
+# When KIPU_BASE_URL is unset, the local Kipu simulator (packages/kipu-simulator: Kipu's v3 protocol,
+# signed requests, realistic patients) runs beside the app and the adapter points at it. Its
+# credentials are made up for this run (never stored); the secret never reaches the console.
+# When KIPU_BASE_URL is set, nothing is started and the KIPU_* variables are used as given.
 start_kipu_simulator() {
-  :
+  export KIPU_SIM_PORT="${KIPU_SIM_PORT:-3401}"
+  if orch_port_open 127.0.0.1 "$KIPU_SIM_PORT"; then
+    orch_die "port $KIPU_SIM_PORT (KIPU_SIM_PORT, the Kipu simulator) is already in use: stop what runs there, or choose another, e.g. KIPU_SIM_PORT=$((KIPU_SIM_PORT + 10)) npm run demo"
+  fi
+  export KIPU_SIM_ACCESS_ID="${KIPU_SIM_ACCESS_ID:-demo-access-id}"
+  export KIPU_SIM_APP_ID="${KIPU_SIM_APP_ID:-demo-app-id}"
+  KIPU_SIM_SECRET_KEY="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(24).toString("base64url"))')"
+  export KIPU_SIM_SECRET_KEY
+  orch_step "starting the Kipu simulator (:$KIPU_SIM_PORT)"
+  trap 'orch_stop_children' EXIT
+  orch_start_child kipu-simulator - npm run start -w @orchestrator/kipu-simulator
+  export KIPU_BASE_URL="http://127.0.0.1:$KIPU_SIM_PORT" KIPU_ACCESS_ID="$KIPU_SIM_ACCESS_ID" KIPU_SECRET_KEY="$KIPU_SIM_SECRET_KEY" KIPU_APP_ID="$KIPU_SIM_APP_ID"
+  orch_wait_healthy "$KIPU_BASE_URL/__sim/health" 60 || orch_die "the Kipu simulator did not start; its output is above"
+  KIPU_SIMULATED=1
 }
+KIPU_SIMULATED=0
 if [[ -z "${KIPU_BASE_URL:-}" ]]; then
   start_kipu_simulator
 fi
-# <<< KIPU SIMULATOR HOOK <<<
 
 # --- 5. build ------------------------------------------------------------------------------------
 orch_step "building the web app and the worker"
@@ -111,7 +122,8 @@ role_of() {
   done
   echo
   echo "  Worker health: http://localhost:$WORKER_PORT/healthz"
-  if [[ -n "${KIPU_BASE_URL:-}" ]]; then echo "  Kipu: $KIPU_BASE_URL"; fi
+  if ((KIPU_SIMULATED)); then echo "  Kipu: the local simulator at $KIPU_BASE_URL (Administration → Integrations)"
+  elif [[ -n "${KIPU_BASE_URL:-}" ]]; then echo "  Kipu: $KIPU_BASE_URL"; fi
   echo "  Press Ctrl-C to stop."
   echo "────────────────────────────────────────────────────────────────────"
 }

@@ -8,7 +8,7 @@
 #   4. integration turbo run test:integration --concurrency=1 (each package's vitest global setup
 #                 makes its own throwaway MariaDB database and uses Redis logical db 13)
 #   5. e2e        Debian Chromium; a throwaway database orch_e2e_* migrated and seeded; production
-#                 build of web + worker; worker and `next start` on free ports with Redis db 12;
+#                 build of web + worker; the Kipu simulator, worker and `next start` on free ports with Redis db 12;
 #                 Playwright (e2e/) against it; servers stopped and the database dropped afterwards
 #
 # Every stage runs even when an earlier one failed (except that e2e needs the build), so one run
@@ -177,16 +177,30 @@ run_e2e() {
   record "e2e seed" step "$rc"
   ((rc == 0)) || return 0
 
-  orch_step "e2e: starting worker (:$worker_port) and web (:$web_port)"
+  # The Kipu simulator with a dozen patients and credentials made up for this run; the schedule is
+  # off so that only the integrations spec (run last: it adds clients) syncs.
+  local sim_port
+  sim_port="$(orch_free_port)"
+  while [[ "$sim_port" == "$web_port" || "$sim_port" == "$worker_port" ]]; do sim_port="$(orch_free_port)"; done
+  export KIPU_SIM_PORT="$sim_port" KIPU_SIM_PATIENTS="${KIPU_SIM_PATIENTS:-12}" KIPU_SIM_ACCESS_ID="e2e-access-id" KIPU_SIM_APP_ID="e2e-app-id"
+  KIPU_SIM_SECRET_KEY="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(24).toString("base64url"))')"
+  export KIPU_SIM_SECRET_KEY
+  export KIPU_BASE_URL="http://127.0.0.1:$sim_port" KIPU_ACCESS_ID="$KIPU_SIM_ACCESS_ID" KIPU_SECRET_KEY="$KIPU_SIM_SECRET_KEY" KIPU_APP_ID="$KIPU_SIM_APP_ID"
+  export SYNC_KIPU_EVERY_MINUTES=0
+
+  orch_step "e2e: starting the Kipu simulator (:$sim_port), worker (:$worker_port) and web (:$web_port)"
+  orch_start_child kipu-simulator "$RUN_DIR/kipu-simulator.log" npm run start -w @orchestrator/kipu-simulator
   orch_start_child worker "$RUN_DIR/worker.log" env NODE_ENV=production npm run start -w @orchestrator/worker
   orch_start_child web "$RUN_DIR/web.log" env NODE_ENV=production npm run start -w @orchestrator/web -- -p "$web_port" -H 127.0.0.1
   rc=0
-  orch_wait_healthy "http://127.0.0.1:$worker_port/healthz" "$timeout" || rc=$?
+  orch_wait_healthy "$KIPU_BASE_URL/__sim/health" "$timeout" || rc=$?
+  ((rc == 0)) && { orch_wait_healthy "http://127.0.0.1:$worker_port/healthz" "$timeout" || rc=$?; }
   ((rc == 0)) && { orch_wait_healthy "http://127.0.0.1:$web_port/api/health" "$timeout" || rc=$?; }
   record "e2e servers" step "$rc"
   if ((rc != 0)); then
     orch_log "--- last lines of worker.log ---"; tail -n 40 "$RUN_DIR/worker.log" >&2 || true
     orch_log "--- last lines of web.log ---"; tail -n 40 "$RUN_DIR/web.log" >&2 || true
+    orch_log "--- last lines of kipu-simulator.log ---"; tail -n 20 "$RUN_DIR/kipu-simulator.log" >&2 || true
     return 0
   fi
 
@@ -195,7 +209,7 @@ run_e2e() {
   (cd e2e && BASE_URL="http://127.0.0.1:$web_port" E2E_JSON_REPORT="$RUN_DIR/playwright.json" CHROMIUM_PATH="$CHROMIUM" \
     npx --no -- playwright test) || rc=$?
   record "e2e" playwright "$rc" "$RUN_DIR/playwright.json"
-  orch_log "e2e artifacts (screenshots, traces): e2e/test-results/; server logs: $RUN_DIR/{web,worker}.log"
+  orch_log "e2e artifacts (screenshots, traces): e2e/test-results/; server logs: $RUN_DIR/{web,worker,kipu-simulator}.log"
 }
 if wants e2e; then
   run_e2e

@@ -2,11 +2,11 @@ import { AppError, AppErrorCode } from "@orchestrator/db";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Reads a request body up to 1 MiB (413 beyond), as JSON or form data (Frappe accepts both). */
-export async function readBody(req: Request): Promise<Record<string, unknown>> {
+/** The raw request body up to `max` bytes (413 beyond): what a signature is computed over. */
+export async function readRawBody(req: Request, max = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new AppError(AppErrorCode.PayloadTooLarge, "Request body is larger than 1 MiB");
-  if (!req.body) return {};
+  if (declared > max) throw new AppError(AppErrorCode.PayloadTooLarge, "Request body is larger than 1 MiB");
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -14,13 +14,18 @@ export async function readBody(req: Request): Promise<Record<string, unknown>> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > max) {
       await reader.cancel();
       throw new AppError(AppErrorCode.PayloadTooLarge, "Request body is larger than 1 MiB");
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** Reads a request body up to 1 MiB (413 beyond), as JSON or form data (Frappe accepts both). */
+export async function readBody(req: Request): Promise<Record<string, unknown>> {
+  const text = (await readRawBody(req)).toString("utf8");
   if (!text.trim()) return {};
   const type = req.headers.get("content-type") ?? "";
   if (type.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(text));

@@ -8,8 +8,11 @@ import { openApiDocument } from "./openapi";
 import { handleResource } from "./resource";
 import { errorResponse, json } from "./respond";
 
-/** Methods that work signed out. Everything else needs a session or an API token (401 otherwise). */
-const publicMethods = new Set(["login", "logout"]);
+/**
+ * Methods that work signed out. Everything else needs a session or an API token (401 otherwise). A
+ * webhook authenticates by the signature of its body instead.
+ */
+const publicMethods = new Set(["login", "logout", "orchestrator.sync.receive_webhook"]);
 
 /**
  * The Frappe-compatible REST API as one fetch handler: `/api/method/*`, `/api/resource/*` and

@@ -5,6 +5,7 @@ import { activateTemplate } from "../clients/activate-template";
 import { readBody } from "./body";
 import { parseFilters } from "./params";
 import { json } from "./respond";
+import { syncMethods } from "./sync-methods";
 
 export interface MethodContext {
   req: Request;
@@ -84,4 +85,6 @@ export const methods: Record<string, (ctx: MethodContext) => Promise<Response>> 
     if (!clientId) throw AppError.validation([{ field: "client_id", message: "is required" }]);
     return json({ message: await getClientSummary(scoped, clientId) });
   },
+
+  ...syncMethods,
 };

@@ -68,6 +68,26 @@ export function openApiDocument(origin: string): Schema {
   paths["/api/method/orchestrator.auth.generate_api_keys"] = { post: method("Generate an API key pair (secret shown once)") };
   paths["/api/method/orchestrator.clients.activate_template"] = { post: method("Activate a medical template for a client ({client, template}); tasks follow from the worker") };
   paths["/api/method/orchestrator.crm.get_client_summary"] = { get: method("Client summary", { parameters: [{ name: "client_id", in: "query", required: true, schema: { type: "string" } }] }) };
+  paths["/api/method/orchestrator.sync.sync_kipu_clients"] = {
+    post: method('Run a Kipu sync ({sync_type: "full" | "incremental", dry_run, timeout?}); Super Admin or Integration. 200 {imported, updated, skipped, errors, run, status} when it finished within the timeout, 202 with the run otherwise'),
+  };
+  paths["/api/method/orchestrator.sync.get_sync_run"] = {
+    get: method("A sync run with its per-client changes (before-images, fields changed, errors)", {
+      parameters: [
+        { name: "run", in: "query", required: true, schema: { type: "string" } },
+        { name: "action", in: "query", schema: { type: "string", enum: ["create", "update", "remove", "conflict", "duplicate", "error"] } },
+        { name: "limit", in: "query", schema: { type: "integer", minimum: 0, maximum: 5000 } },
+        { name: "start", in: "query", schema: { type: "integer", minimum: 0 } },
+      ],
+    }),
+  };
+  paths["/api/method/orchestrator.sync.rollback_sync_run"] = { post: method("Roll back a finished sync run ({run}); what changed again since is kept and reported") };
+  paths["/api/method/orchestrator.sync.receive_webhook"] = {
+    post: method("A webhook source pushes records ({records: [...]}); authenticated by X-Signature: sha256=<HMAC-SHA256 of the raw body>", {
+      parameters: [{ name: "source", in: "query", required: true, schema: { type: "string" } }],
+      security: [],
+    }),
+  };
   return {
     openapi: "3.1.0",
     info: { title: "Orchestrator REST API (Frappe-compatible)", version: "1.0.0" },

@@ -17,6 +17,10 @@ export const env = createEnv({
     SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(100),
     /** The service user scheduled runs act as (role Integration). */
     SYNC_INTEGRATION_USER: z.string().min(1).default("integration@demo.orchestrator.test"),
+    /** How long `orchestrator.sync.sync_kipu_clients` waits for its run before answering 202 with the run. */
+    SYNC_API_WAIT_SECONDS: z.coerce.number().min(0).max(120).default(30),
+    /** Webhook sources and their signing secrets: `crm=<secret>,lab=<secret>`. */
+    SYNC_WEBHOOK_SECRETS: z.string().optional(),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
