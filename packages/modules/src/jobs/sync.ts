@@ -38,7 +38,8 @@ export async function processSyncRun(job: Job, deps: SyncJobDeps): Promise<SyncR
 
 /** `sync-schedule`: the periodic run of a source (see sync/schedule.ts). */
 export async function processSyncSchedule(job: Job, deps: SyncJobDeps): Promise<ScheduleOutcome> {
-  return scheduleSync(parse(syncSchedulePayload, job), { loadPrincipal: deps.loadPrincipal });
+  // An injected adapter factory (tests, the bench) is a configured source whatever the environment says.
+  return scheduleSync(parse(syncSchedulePayload, job), { loadPrincipal: deps.loadPrincipal, ...(deps.adapterFor ? { kipuConfigured: true } : {}) });
 }
 
 /** The `sync` queue: dispatches by job name to the sync services. */

@@ -9,7 +9,7 @@ import { syncDb } from "./store";
 
 export type ScheduleOutcome =
   | { started: string }
-  | { skipped: "disabled" | "stopped" | "backing_off" | "running" | "unknown_source"; run?: string | null; until?: string | null };
+  | { skipped: "disabled" | "stopped" | "backing_off" | "running" | "unknown_source" | "not_configured"; run?: string | null; until?: string | null };
 
 export interface ScheduleDeps {
   loadPrincipal: LoadPrincipal;
@@ -17,7 +17,11 @@ export interface ScheduleDeps {
   /** The service user scheduled runs act as (default SYNC_INTEGRATION_USER). */
   integrationUser?: string;
   now?: () => Date;
+  /** Whether Kipu has credentials (default: KIPU_ACCESS_ID, KIPU_SECRET_KEY and KIPU_APP_ID are set). */
+  kipuConfigured?: boolean;
 }
+
+const kipuConfiguredInEnv = () => Boolean(env.KIPU_ACCESS_ID && env.KIPU_SECRET_KEY && env.KIPU_APP_ID);
 
 /** `YYYY-MM-DD HH:MM:SS.ffffff` (UTC) → ms. */
 function parseDbTime(value: string): number {
@@ -46,6 +50,9 @@ export async function scheduleSync(payload: SyncSchedulePayload, deps: ScheduleD
     }
     return { skipped: "running", run: source.runningRun };
   }
+  // An installation without Kipu credentials: nothing to poll, and a failed run every 15 minutes would
+  // only bury the runs list. A manual run still fails with "Kipu is not configured" on the source.
+  if (source.kind === "kipu" && !(deps.kipuConfigured ?? kipuConfiguredInEnv())) return { skipped: "not_configured" };
   const user = deps.integrationUser ?? env.SYNC_INTEGRATION_USER;
   const principal = await deps.loadPrincipal(user);
   if (!principal) throw new Error(`the integration user ${user} no longer exists or is disabled`);

@@ -136,7 +136,12 @@ describe("Kipu refusing us", () => {
     expect(outcome).toMatchObject({ skipped: "backing_off" });
     expect(enqueued).toEqual([]);
     // Later, past the back-off, the schedule starts a run as the integration user.
-    const later = await scheduleSync({ source: "kipu", sync_type: "incremental" }, { loadPrincipal: loadTestPrincipal, enqueueRun: async (p) => (enqueued.push(p), { jobId: "x" }), now: () => new Date(Date.now() + 13 * 3600_000) });
+    const pastBackoff = () => new Date(Date.now() + 13 * 3600_000);
+    // Without Kipu credentials the schedule starts nothing.
+    const unconfigured = await scheduleSync({ source: "kipu", sync_type: "incremental" }, { loadPrincipal: loadTestPrincipal, enqueueRun: async (p) => (enqueued.push(p), { jobId: "x" }), now: pastBackoff, kipuConfigured: false });
+    expect(unconfigured).toEqual({ skipped: "not_configured" });
+    expect(enqueued).toEqual([]);
+    const later = await scheduleSync({ source: "kipu", sync_type: "incremental" }, { loadPrincipal: loadTestPrincipal, enqueueRun: async (p) => (enqueued.push(p), { jobId: "x" }), now: pastBackoff, kipuConfigured: true });
     expect(later).toMatchObject({ started: expect.stringMatching(/^SR-\d+$/) });
     expect(enqueued).toEqual([{ run: (later as { started: string }).started, actor: "integration@demo.orchestrator.test" }]);
   });
