@@ -56,7 +56,10 @@ async function openFirstClient(page: Page, testInfo: TestInfo): Promise<void> {
     await row.getByRole("link").click();
     return;
   }
-  const box = await row.locator("td[data-label='Admitted']").boundingBox();
+  const admitted = row.locator("td[data-label='Admitted']");
+  // A screen tap reaches what is on screen and not under the fixed bottom bar: bring the line to the middle.
+  await admitted.evaluate((el) => el.scrollIntoView({ block: "center" }));
+  const box = await admitted.boundingBox();
   if (!box) throw new Error("the first card has no Admitted line on screen");
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
 }
