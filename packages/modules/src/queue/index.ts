@@ -11,6 +11,7 @@ export {
   enqueue,
   enqueueGenerateTasks,
   enqueueSyncRun,
+  enqueueSyncAfterPush,
   enqueueSyncSchedule,
   syncRunJobId,
   syncRunJobOptions,

@@ -36,6 +36,11 @@ export type SyncRunPayload = z.infer<typeof syncRunPayload>;
 export const syncSchedulePayload = z.strictObject({
   source: sourceName,
   sync_type: z.enum(["incremental", "full"]),
+  /**
+   * Queued by a webhook push: when a run already holds the source, retry (with back-off) until it is
+   * free instead of skipping, so records pushed after that run read its pages are still applied.
+   */
+  after_push: z.boolean().optional(),
 });
 export type SyncSchedulePayload = z.infer<typeof syncSchedulePayload>;
 

@@ -97,8 +97,16 @@ export const enqueueSyncRun: EnqueueSyncRun = (payload, options = {}) =>
   enqueue("sync-run", payload, { jobId: syncRunJobId(payload.run), jobOptions: syncRunJobOptions, ...options });
 
 /** A one-off `sync-schedule` job (the worker's scheduler adds the periodic ones). */
-export function enqueueSyncSchedule(payload: SyncSchedulePayload, id: string): Promise<{ jobId: string }> {
-  return enqueue("sync-schedule", payload, { jobId: jobId("sync-schedule", payload.source, id) });
+export function enqueueSyncSchedule(payload: SyncSchedulePayload, id: string, jobOptions?: EnqueueOptions["jobOptions"]): Promise<{ jobId: string }> {
+  return enqueue("sync-schedule", payload, { jobId: jobId("sync-schedule", payload.source, id), jobOptions });
+}
+
+/**
+ * The run that applies webhook pushes: pushes within the same 5 seconds share one job, and a job
+ * that finds the source busy retries (1 s doubling, about 17 minutes in all) until it is free.
+ */
+export function enqueueSyncAfterPush(source: string, now = Date.now()): Promise<{ jobId: string }> {
+  return enqueueSyncSchedule({ source, sync_type: "incremental", after_push: true }, `push-${Math.floor(now / 5_000)}`, { attempts: 10, backoff: { type: "exponential", delay: 1_000 } });
 }
 
 /** Round trip to the queue Redis (health checks); rejects within seconds when it is down. */

@@ -139,5 +139,11 @@ describe("orchestrator.sync.* over REST", () => {
     const again = await call("orchestrator.sync.receive_webhook?source=crm", { raw: body, headers: { "x-signature": sign(body, "crm-webhook-secret-for-tests") } });
     expect(again.body.message).toEqual({ source: "crm", received: 1, stored: 0 });
     expect(await inbox()).toBe(1);
+
+    // The push queued a run of the source, which the worker applies as the integration user.
+    const wendy = async () => unsafeSystemDb().select({ name: schema.clients.name, status: schema.clients.status }).from(schema.clients).where(eq(schema.clients.lastName, "Hook"));
+    await vi.waitFor(async () => expect(await wendy()).toEqual([{ name: expect.stringMatching(/^CL-/), status: "active" }]), { timeout: 20_000, interval: 200 });
+    const runs = await unsafeSystemDb().select({ status: schema.syncRuns.status, trigger: schema.syncRuns.trigger, actor: schema.syncRuns.actor, imported: schema.syncRuns.imported }).from(schema.syncRuns).where(eq(schema.syncRuns.source, "crm"));
+    expect(runs).toEqual([{ status: "completed", trigger: "schedule", actor: "integration@demo.orchestrator.test", imported: 1 }]);
   });
 });

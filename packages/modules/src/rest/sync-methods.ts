@@ -1,6 +1,6 @@
 import { AppError, AppErrorCode } from "@orchestrator/db";
 import { z } from "zod";
-import { enqueueSyncRun } from "../queue/producers";
+import { enqueueSyncAfterPush, enqueueSyncRun } from "../queue/producers";
 import { env } from "../sync/env";
 import { getSyncRun, KIPU_SOURCE, receiveWebhook, rollbackSyncRun, startSyncRun, type SyncRunSummary } from "../sync";
 import { MAX_BODY_BYTES, readBody, readRawBody } from "./body";
@@ -114,6 +114,7 @@ export const syncMethods: Record<string, Method> = {
    * A webhook source pushes records (`?source=<name>`, body signed with `X-Signature: sha256=<hex>`).
    * Public: the HMAC of the raw body with the source's secret (SYNC_WEBHOOK_SECRETS) is the
    * credential. An unknown source and a wrong signature answer alike (401), so neither is probed.
+   * Stored records are applied by an incremental run of the source that the worker starts at once.
    */
   async "orchestrator.sync.receive_webhook"(ctx) {
     requirePost(ctx);
@@ -121,7 +122,10 @@ export const syncMethods: Record<string, Method> = {
     const secret = webhookSecrets().get(source);
     if (!secret) throw new AppError(AppErrorCode.Unauthenticated, "invalid or missing webhook signature");
     const raw = await readRawBody(ctx.req, MAX_BODY_BYTES);
-    return json({ message: await receiveWebhook(source, raw, ctx.req.headers.get("x-signature"), secret) }, 202);
+    const receipt = await receiveWebhook(source, raw, ctx.req.headers.get("x-signature"), secret);
+    // New records are applied by a run the worker starts shortly (pushes close together share it).
+    if (receipt.stored > 0) await enqueueSyncAfterPush(source);
+    return json({ message: receipt }, 202);
   },
 };
 

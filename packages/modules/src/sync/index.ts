@@ -12,7 +12,7 @@ export { rollbackSyncRun, type KeptChange, type RollbackReport } from "./rollbac
 export { listConflicts, resolveConflict, type ConflictResolution, type SyncConflictSummary } from "./conflicts";
 export { listDuplicates, resolveDuplicate, type DuplicateResolution, type SyncDuplicateSummary } from "./duplicates";
 export { listSyncSources, updateSyncSource, updateSyncSourceInput, type SyncSourceSummary, type UpdateSyncSourceInput } from "./source-admin";
-export { scheduleSync, type ScheduleDeps, type ScheduleOutcome } from "./schedule";
+export { scheduleSync, SourceBusyError, type ScheduleDeps, type ScheduleOutcome } from "./schedule";
 export { receiveWebhook, verifyWebhookSignature, webhookSignature, type WebhookReceipt } from "./webhook-receiver";
 export { isSyncOperator, assertSyncOperator } from "./permissions";
 export { KIPU_SOURCE, backoffMs } from "./sources";

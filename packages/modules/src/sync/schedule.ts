@@ -23,6 +23,14 @@ export interface ScheduleDeps {
 
 const kipuConfiguredInEnv = () => Boolean(env.KIPU_ACCESS_ID && env.KIPU_SECRET_KEY && env.KIPU_APP_ID);
 
+/** A run holds the source: the job that must start another one is retried by BullMQ (with back-off). */
+export class SourceBusyError extends Error {
+  constructor(source: string, run: string) {
+    super(`sync source ${source} is busy with ${run}; retrying when it is free`);
+    this.name = "SourceBusyError";
+  }
+}
+
 /** `YYYY-MM-DD HH:MM:SS.ffffff` (UTC) → ms. */
 function parseDbTime(value: string): number {
   return Date.parse(`${value.slice(0, 10)}T${value.slice(11, 23)}Z`);
@@ -48,6 +56,8 @@ export async function scheduleSync(payload: SyncSchedulePayload, deps: ScheduleD
       const { actor } = await mustLoadRun(db, source.runningRun);
       await enqueueRun({ run: source.runningRun, actor }, { replace: "failed" });
     }
+    // After a push, the running run may already have read past the pushed records: try again later.
+    if (payload.after_push) throw new SourceBusyError(source.name, source.runningRun);
     return { skipped: "running", run: source.runningRun };
   }
   // An installation without Kipu credentials: nothing to poll, and a failed run every 15 minutes would
@@ -62,7 +72,10 @@ export async function scheduleSync(payload: SyncSchedulePayload, deps: ScheduleD
     return { started: run.name };
   } catch (error) {
     // Someone started one between our read and our start: that run is the one.
-    if (isAppError(error) && error.code === AppErrorCode.Conflict) return { skipped: "running", run: null };
+    if (isAppError(error) && error.code === AppErrorCode.Conflict) {
+      if (payload.after_push) throw new SourceBusyError(source.name, "another run");
+      return { skipped: "running", run: null };
+    }
     throw error;
   }
 }

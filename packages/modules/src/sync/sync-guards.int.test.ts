@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { closeQueues } from "../queue";
 import { executeSyncRun, SyncRunFailedError } from "./engine";
 import { getSyncRun, startSyncRun } from "./runs";
-import { scheduleSync } from "./schedule";
+import { scheduleSync, SourceBusyError } from "./schedule";
 import { listSyncSources, updateSyncSource } from "./source-admin";
 import { adapterWith, changesOf, countRows, ensureSeeded, loadTestPrincipal, principals, resetSyncWorld, sourceRow, startSim, syncedClientCount, type SimWorld } from "./testing/fixtures";
 
@@ -55,6 +55,17 @@ describe("one run per source", () => {
     expect((await sourceRow())?.runningRun).toBeNull();
     await expect(start()).resolves.toMatchObject({ status: "queued" });
   });
+
+  it("a busy source: the schedule skips, a push-triggered job is retried later instead", async () => {
+    const run = await start();
+    const enqueued: unknown[] = [];
+    const deps = { loadPrincipal: loadTestPrincipal, enqueueRun: async (p: unknown) => (enqueued.push(p), { jobId: "x" }), kipuConfigured: true };
+    expect(await scheduleSync({ source: "kipu", sync_type: "incremental" }, deps)).toEqual({ skipped: "running", run: run.name });
+    await expect(scheduleSync({ source: "kipu", sync_type: "incremental", after_push: true }, deps)).rejects.toBeInstanceOf(SourceBusyError);
+    // Both re-queued the holder's job (in case it was lost); neither started another run.
+    expect(enqueued).toEqual([{ run: run.name, actor: run.actor }, { run: run.name, actor: run.actor }]);
+    expect((await sourceRow())?.runningRun).toBe(run.name);
+  });
 });
 
 describe("a worker killed mid-run", () => {
@@ -89,11 +100,13 @@ describe("a worker killed mid-run", () => {
   it("a crash inside a page leaves nothing of that page; the retry imports it whole", async () => {
     const run = await start();
     const deps = { loadPrincipal: loadTestPrincipal, adapterFor: world.adapterFor };
-    const insert = ScopedDb.prototype.insert;
-    let inserts = 0;
-    vi.spyOn(ScopedDb.prototype, "insert").mockImplementation(async function (this: ScopedDb, doctype, body, options) {
-      if (doctype === "Client" && ++inserts === 25) throw new Error("connection lost mid-page");
-      return insert.call(this, doctype, body, options);
+    // A page's clients go in as one scoped batch: the second page's batch is written, then the connection "drops".
+    const insertMany = ScopedDb.prototype.insertMany;
+    let batches = 0;
+    vi.spyOn(ScopedDb.prototype, "insertMany").mockImplementation(async function (this: ScopedDb, doctype, items) {
+      const outcomes = await insertMany.call(this, doctype, items);
+      if (doctype === "Client" && ++batches === 2) throw new Error("connection lost mid-page");
+      return outcomes;
     });
     await expect(executeSyncRun(run.name, deps)).rejects.toThrow("connection lost mid-page");
     expect(await syncedClientCount()).toBe(20); // page 1 committed, page 2 rolled back whole
