@@ -19,6 +19,8 @@ export const e2eEnv = {
   jsonReport: process.env.E2E_JSON_REPORT || undefined,
   /** The queue Redis the app under test uses (scripts/test.sh exports it for the servers and this run). */
   redisUrl: process.env.REDIS_URL || "redis://127.0.0.1:6379/0",
+  /** The Kipu simulator the app under test syncs from (scripts/test.sh starts it for every e2e run). */
+  kipuBaseUrl: process.env.KIPU_BASE_URL || undefined,
   isCI: flag(process.env.CI),
   allowRemote: process.env.E2E_ALLOW_REMOTE === "1",
 } as const;

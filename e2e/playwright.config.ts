@@ -11,6 +11,7 @@
  *   api      REST/health specs (api/**), no browser state needed
  *   desktop  UI specs (ui/**) at 1280×800, after setup
  *   phone    the same UI specs at 390×844 with touch, after setup
+ *   changes-*  specs (and tests tagged @sync-changes) that change shared data, one after another, last
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -31,6 +32,8 @@ if (!existsSync(executablePath)) {
 
 /** Specs that change shared data: kept out of the parallel desktop/phone runs (see the projects below). */
 const changingSpecs = [/clients-edit\.spec\.ts$/, /live-updates\.spec\.ts$/, /admin-permissions\.spec\.ts$/];
+/** Tests inside an otherwise read-only spec that change shared data (a real Kipu sync adds clients). */
+const changingTests = /@sync-changes/;
 
 export default defineConfig({
   testDir: here,
@@ -72,6 +75,7 @@ export default defineConfig({
       name: "desktop",
       testMatch: /ui[\\/].*\.spec\.ts$/,
       testIgnore: changingSpecs,
+      grepInvert: changingTests,
       dependencies: ["setup"],
       use: { viewport: { width: 1280, height: 800 } },
     },
@@ -79,6 +83,7 @@ export default defineConfig({
       name: "phone",
       testMatch: /ui[\\/].*\.spec\.ts$/,
       testIgnore: changingSpecs,
+      grepInvert: changingTests,
       dependencies: ["setup"],
       use: {
         viewport: { width: 390, height: 844 },
@@ -93,5 +98,7 @@ export default defineConfig({
     { name: "changes-forms", testMatch: /ui[\\/]clients-edit\.spec\.ts$/, dependencies: ["desktop", "phone"], use: { viewport: { width: 1280, height: 800 } } },
     { name: "changes-live", testMatch: /ui[\\/]live-updates\.spec\.ts$/, dependencies: ["changes-forms"], use: { viewport: { width: 1280, height: 800 } } },
     { name: "changes-permissions", testMatch: /ui[\\/]admin-permissions\.spec\.ts$/, dependencies: ["changes-live"], use: { viewport: { width: 1280, height: 800 } } },
+    // A real Kipu sync adds clients (and rolls them back): after everything that counts clients.
+    { name: "changes-sync", testMatch: /ui[\\/]admin-integrations\.spec\.ts$/, grep: changingTests, dependencies: ["changes-permissions"], use: { viewport: { width: 1280, height: 800 } } },
   ],
 });

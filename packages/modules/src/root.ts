@@ -2,6 +2,7 @@ import { adminRouter } from "./admin/router";
 import { clientsRouter } from "./clients/router";
 import { coreRouter } from "./core/router";
 import { queuesRouter } from "./queues/router";
+import { syncRouter } from "./sync/router";
 import { createCallerFactory, createTRPCRouter } from "./trpc/init";
 import { viewsRouter } from "./views/router";
 
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   admin: adminRouter,
   views: viewsRouter,
   queues: queuesRouter,
+  sync: syncRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,7 @@ const sections = [
   { href: "/admin/permissions", label: "Permissions" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/queues", label: "Queues" },
+  { href: "/admin/integrations", label: "Integrations" },
 ];
 
 /** Section tabs of Administration (admins only: the layout shows "not found" to anyone else). */

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { RunDetail } from "~/features/admin/integrations/run-detail";
+import { runInput } from "~/features/admin/integrations/run-params";
+import { fromRecord } from "~/features/admin/integrations/runs-params";
+import { withSession } from "~/server/session";
+import { trpcErrorCode } from "~/trpc/error-code";
+import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+
+type Props = { params: Promise<{ run: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Sync run ${decode((await params).run)}` };
+}
+
+/** The run and the first page of its changes, loaded on the server; an unknown run is the not-found page. */
+export default async function Page({ params, searchParams }: Props) {
+  const run = decode((await params).run);
+  const input = runInput(run, fromRecord(await searchParams));
+  try {
+    await withSession(() => getQueryClient().fetchQuery(trpc.sync.run.queryOptions(input)));
+  } catch (error) {
+    const code = trpcErrorCode(error);
+    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
+    throw error;
+  }
+  return (
+    <HydrateClient>
+      <RunDetail name={run} />
+    </HydrateClient>
+  );
+}
