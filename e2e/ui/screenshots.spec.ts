@@ -1,6 +1,6 @@
 /**
- * A full-page screenshot of each main page — sign-in, the Clients list, a client page, the profile
- * and Administration's users, plus the Clients list in the dark theme — at the
+ * A full-page screenshot of each main page — sign-in, the Clients list, a client page, the profile,
+ * Administration's users, queues and integrations, plus the Clients list in the dark theme — at the
  * project's size (desktop 1280×800, phone 390×844), attached to the test so the report and
  * e2e/test-results/ keep them as artefacts. Each is taken once the page shows its real content.
  */
@@ -61,6 +61,18 @@ test.describe("signed in as Super Admin: account, administration, dark theme", (
     // A table from `md` up, cards below it: whichever is on screen.
     await expect(page.getByRole("main").getByText(admin.email).filter({ visible: true }).first()).toBeVisible();
     await attachScreenshot(page, testInfo, "admin-users");
+  });
+
+  test("screenshot: Administration, queues", async ({ page }, testInfo) => {
+    await page.goto("/admin/queues");
+    await expect(page.getByRole("main").getByText("sync", { exact: true }).filter({ visible: true }).first()).toBeVisible();
+    await attachScreenshot(page, testInfo, "admin-queues");
+  });
+
+  test("screenshot: Administration, integrations", async ({ page }, testInfo) => {
+    await page.goto("/admin/integrations");
+    await expect(page.getByRole("article", { name: "Kipu" }).getByRole("button", { name: "Sync now" })).toBeVisible();
+    await attachScreenshot(page, testInfo, "admin-integrations");
   });
 
   test("screenshot: Clients list, dark theme", async ({ page, context, baseURL }, testInfo) => {
