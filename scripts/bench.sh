@@ -4,7 +4,9 @@
 # the bench runner. Figures are printed, not asserted. After the API figures it runs Lighthouse and
 # measures First Load JS on the production web app (bench/src/lighthouse.ts; needs Debian's
 # `chromium`, or CHROME_PATH): BENCH_SKIP_LIGHTHOUSE=1 skips that, BENCH_REBUILD_WEB=1 rebuilds the
-# web app first (otherwise an existing apps/web/.next build is reused).
+# web app first (otherwise an existing apps/web/.next build is reused). Before Lighthouse it measures the
+# Kipu ingest of 10k patients and a no-op job drain (bench/src/sync-ingest.ts, its own throwaway
+# database; BENCH_SKIP_SYNC=1 skips it; `npm run bench:sync -w @orchestrator/bench` runs it alone).
 set -euo pipefail
 
 # shellcheck source=scripts/lib/common.sh

@@ -2,7 +2,8 @@
  * `npm run bench`: seeds 100k clients into a throwaway database, serves the real REST and tRPC
  * handlers over HTTP from a child process (server.ts), and measures the scoped client list and get at 10 concurrent
  * connections for a Super Admin and a Medical Staff user — each against the same SQL run directly
- * through mysql2 in the same run, plus SQL statements per request.
+ * through mysql2 in the same run, plus SQL statements per request. Then the Kipu ingest and the no-op
+ * job drain (sync-ingest.ts; BENCH_SKIP_SYNC=1 skips them) and Lighthouse (BENCH_SKIP_LIGHTHOUSE=1).
  */
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -125,9 +126,20 @@ async function main() {
     if (process.env.KEEP_BENCH_DB !== "1") await drop();
   }
 
+  // Kipu ingest and job drain (sync-ingest.ts), in a child process with its own throwaway database.
+  if (process.env.BENCH_SKIP_SYNC === "1") console.log("\nSync ingest and job drain skipped (BENCH_SKIP_SYNC=1)");
+  else await runChild("./sync-ingest.ts");
+
   // The web app's figures: Lighthouse and First Load JS on the production build (lighthouse.ts).
   if (process.env.BENCH_SKIP_LIGHTHOUSE === "1") console.log("\nLighthouse skipped (BENCH_SKIP_LIGHTHOUSE=1)");
   else await runLighthouse();
+}
+
+/** Runs a bench section in its own process (its own environment and throwaway database); fails if it does. */
+async function runChild(script: string): Promise<void> {
+  const child = fork(fileURLToPath(new URL(script, import.meta.url)), { execArgv: ["--import", "tsx"], env: process.env, stdio: "inherit" });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`${script} exited with ${code}`);
 }
 
 main().catch((error: unknown) => {

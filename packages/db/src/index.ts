@@ -13,12 +13,13 @@ export * from "./errors";
 export { countStatements } from "./client";
 export type { Executor } from "./client";
 export type { ChildTableDef, DocTypeDef, FieldDef, FieldType, NamingRule, ScopeRule, StandardColumns, ValidateEvent, WriteEvent } from "./scope/doctype";
-export { ScopedDb, type Doc, type DocTypeRegistry, type WriteOptions } from "./scope/scoped-db";
+export { ScopedDb, type Doc, type DocTypeRegistry, type InsertManyItem, type InsertManyOutcome, type WriteOptions } from "./scope/scoped-db";
 export type { Filter, FilterOperator, ListQuery, OrderBy } from "./scope/query";
 export { filterOperators } from "./scope/query";
 export type { RequestMeta, VersionData } from "./scope/audit";
 export { MASK } from "./scope/audit";
 export { formatTimestamp, nextTimestamp, parseTimestamp, sameTimestamp } from "./scope/time";
+export { insertRows } from "./scope/rows";
 export { readPredicate, categoryReadableFor, categoryOfRow } from "./scope/predicate";
 
 /** The handle a request gets: everything it reads or writes is within the principal's scope. */

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import type { Executor } from "../client";
 import { versions, accessLog } from "../schema";
 import type { FieldDef } from "./doctype";
+import { insertRows } from "./rows";
 
 export const MASK = "***";
 
@@ -75,8 +76,18 @@ export function isEmptyDiff(data: VersionData): boolean {
   return !data.changed.length && !data.added.length && !data.removed.length && !data.row_changed.length;
 }
 
-export async function writeVersion(exec: Executor, input: { doctype: string; docname: string; action: "create" | "update" | "delete"; data: VersionData; actor: string; at: string; meta: RequestMeta }): Promise<void> {
-  await exec.insert(versions).values({
+export interface VersionInput {
+  doctype: string;
+  docname: string;
+  action: "create" | "update" | "delete";
+  data: VersionData;
+  actor: string;
+  at: string;
+  meta: RequestMeta;
+}
+
+function versionRow(input: VersionInput): typeof versions.$inferInsert {
+  return {
     name: uuidv7(),
     refDoctype: input.doctype,
     docname: input.docname,
@@ -86,7 +97,16 @@ export async function writeVersion(exec: Executor, input: { doctype: string; doc
     creation: input.at,
     requestId: input.meta.requestId ?? null,
     ip: input.meta.ip ?? null,
-  });
+  };
+}
+
+export async function writeVersion(exec: Executor, input: VersionInput): Promise<void> {
+  await exec.insert(versions).values(versionRow(input));
+}
+
+/** One Version row per input, as multi-row INSERTs (a batch insert's audit, in its transaction). */
+export async function writeVersions(exec: Executor, inputs: VersionInput[], chunk = 500): Promise<void> {
+  await insertRows(exec, versions, inputs.map(versionRow), { chunk });
 }
 
 export async function writeAccessLog(exec: Executor, input: { doctype: string; docname: string; actor: string; at: string; meta: RequestMeta }): Promise<void> {

@@ -1,5 +1,7 @@
-import { getTableColumns } from "drizzle-orm";
+import { getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { AnyMySqlColumn, MySqlTable } from "drizzle-orm/mysql-core";
+import mysql from "mysql2/promise";
+import type { Executor } from "../client";
 import type { ChildTableDef, DocTypeDef, FieldDef } from "./doctype";
 
 const keyCache = new WeakMap<MySqlTable, Map<AnyMySqlColumn, string>>();
@@ -48,4 +50,42 @@ export function allColumns(fields: Record<string, FieldDef>, standard: Record<st
   for (const [field, column] of Object.entries(extra)) out[field] = column;
   for (const field of ["creation", "modified", "owner", "modified_by"]) out[field] = standard[field] as AnyMySqlColumn;
   return out;
+}
+
+const quoteId = (name: string) => `\`${name.replace(/`/g, "``")}\``;
+
+/**
+ * A multi-row INSERT of `rows` (Drizzle's insert shape: property keys), built without Drizzle's
+ * query builder, which spends ~13 µs a row assembling parameters — most of a bulk write's CPU. Each
+ * value goes through its column's own driver mapping (JSON columns are stringified as usual) and is
+ * then escaped by mysql2, exactly as mysql2 interpolates Drizzle's parameters client-side; a key
+ * missing from a row is the column's DEFAULT, as with Drizzle. `update` lists property keys to take
+ * from the new row on a duplicate key (`ON DUPLICATE KEY UPDATE col = VALUES(col)`).
+ * Rows go `chunk` at a time, one statement each.
+ */
+export async function insertRows<T extends MySqlTable>(exec: Executor, table: T, rows: readonly T["$inferInsert"][], options: { update?: readonly (keyof T["$inferInsert"] & string)[]; chunk?: number } = {}): Promise<void> {
+  if (!rows.length) return;
+  const all = getTableColumns(table) as Record<string, AnyMySqlColumn>;
+  const present = new Set<string>();
+  for (const row of rows) for (const [key, value] of Object.entries(row)) if (value !== undefined && all[key]) present.add(key);
+  const keys = [...present];
+  const columns = keys.map((key) => all[key]!);
+  const head = `INSERT INTO ${quoteId(getTableName(table))} (${columns.map((c) => quoteId(c.name)).join(", ")}) VALUES `;
+  const tail = options.update?.length ? ` ON DUPLICATE KEY UPDATE ${options.update.map((key) => { const name = quoteId(all[key]!.name); return `${name} = VALUES(${name})`; }).join(", ")}` : "";
+  const literal = (column: AnyMySqlColumn, value: unknown): string => {
+    if (value === undefined) return "DEFAULT";
+    if (value === null) return "NULL";
+    const driver: unknown = column.mapToDriverValue(value);
+    if (driver === null) return "NULL";
+    if (typeof driver === "string" || typeof driver === "number" || typeof driver === "bigint" || typeof driver === "boolean" || Buffer.isBuffer(driver)) return mysql.escape(driver);
+    throw new Error(`insertRows: ${getTableName(table)}.${column.name} maps to a ${typeof driver}, not a scalar`);
+  };
+  const chunk = options.chunk ?? 500;
+  for (let start = 0; start < rows.length; start += chunk) {
+    const tuples = rows.slice(start, start + chunk).map((row) => {
+      const r = row as Record<string, unknown>;
+      return `(${columns.map((column, i) => literal(column, r[keys[i]!])).join(", ")})`;
+    });
+    await exec.execute(sql.raw(head + tuples.join(", ") + tail));
+  }
 }

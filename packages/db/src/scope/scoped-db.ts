@@ -3,13 +3,13 @@ import type { AnyMySqlColumn } from "drizzle-orm/mysql-core";
 import { v7 as uuidv7 } from "uuid";
 import { canRead, canWrite, type Category, type Principal } from "../access/model";
 import type { Executor } from "../client";
-import { AppError, AppErrorCode, safeErrorSummary } from "../errors";
-import { diffDocument, fieldChanges, isEmptyDiff, writeAccessLog, writeVersion, type ChildDiffInput, type RequestMeta } from "./audit";
+import { AppError, AppErrorCode, isAppError, safeErrorSummary } from "../errors";
+import { diffDocument, fieldChanges, isEmptyDiff, writeAccessLog, writeVersion, writeVersions, type ChildDiffInput, type RequestMeta, type VersionInput } from "./audit";
 import type { ChildTableDef, DocTypeDef, WriteEvent } from "./doctype";
-import { nextSeriesName } from "./naming";
+import { nextSeriesName, nextSeriesNames } from "./naming";
 import { categoryOfRow, categoryReadableFor, categoryWritableFor, readPredicate, rowInScope } from "./predicate";
 import { buildFilterSql, buildOrderBy, resolveFields, type ListQuery } from "./query";
-import { allColumns, normalizeRow, toTableValues } from "./rows";
+import { allColumns, insertRows, normalizeRow, toTableValues } from "./rows";
 import { nextTimestamp, sameTimestamp } from "./time";
 import { validateChildRows, validateDocument, type Validated } from "./validate";
 
@@ -30,6 +30,18 @@ export interface WriteOptions {
    */
   serverValues?: Record<string, unknown> | undefined;
 }
+
+/** One document of `insertMany`: the body as `insert` takes it, and its server values (document fields only). */
+export interface InsertManyItem {
+  body: unknown;
+  serverValues?: Record<string, unknown> | undefined;
+}
+
+/** What `insertMany` did with one document: inserted as `name`, or refused by a rule (nothing of it written). */
+export type InsertManyOutcome = { ok: true; name: string } | { ok: false; error: AppError };
+
+/** Rows per multi-row INSERT statement in `insertMany`. */
+const INSERT_CHUNK = 500;
 
 type ServerValues = { values: Record<string, unknown>; children: Map<string, (Record<string, unknown> | undefined)[]> };
 
@@ -310,6 +322,112 @@ export class ScopedDb {
       if (isDuplicateKey(error)) throw new AppError(AppErrorCode.Duplicate, `${dt.name} already exists`, { cause: error });
       throw error;
     }
+  }
+
+  /**
+   * `insert` for a batch of documents without child rows (a sync page, an import), with the same
+   * checks per document: the body validated, server values limited to server-managed fields, the
+   * department stamped, write permission on the after-image, links, the DocType's `validate` — then
+   * the rows and one Version row each go in as multi-row INSERTs in one transaction, the names taken
+   * from the series in one step. A document refused by a rule (a Validation error: a bad field, a
+   * missing link, the DocType's `validate`) is reported in its slot and not written; the others are.
+   * Anything else (no permission, a duplicate key, a database error) throws and writes nothing.
+   * `afterWrite` runs per document once the batch has committed. Returns names, not re-read documents.
+   * The `validate` hooks run one after another inside the batch's transaction before any row is
+   * written, so a hook that refuses must do it before writing anything (every hook does today); a
+   * series name taken for a document its hook refused is not reused.
+   */
+  async insertMany(doctype: string, items: readonly InsertManyItem[]): Promise<InsertManyOutcome[]> {
+    const dt = this.doctype(doctype);
+    if (dt.readOnly) throw AppError.forbidden(`${dt.name} is read-only`);
+    const outcomes: InsertManyOutcome[] = new Array<InsertManyOutcome>(items.length);
+    /** Rule refusals land in the document's slot; every other error aborts the batch. */
+    const refuse = (index: number, error: unknown) => {
+      if (!isAppError(error) || error.code !== AppErrorCode.Validation) throw error;
+      outcomes[index] = { ok: false, error };
+    };
+    let pending: { index: number; values: Record<string, unknown>; given: string | undefined }[] = [];
+    for (const [index, item] of items.entries()) {
+      try {
+        const input = validateDocument(dt.fields, item.body, { mode: "create", childKeys: Object.keys(dt.children ?? {}) });
+        const server = splitServerValues(dt, item.serverValues);
+        if (Object.keys(input.children).length || server.children.size) throw new Error(`insertMany: ${dt.name} documents with child rows go through insert`);
+        const values = { ...input.values, ...server.values };
+        this.stampDepartment(dt, values);
+        if (dt.scope.kind === "department" && !values[dt.scope.field]) throw AppError.validation([{ field: dt.scope.field, message: "Department is required" }]);
+        // The owner is stamped below: the after-image is checked with it.
+        this.assertWritable(dt, { ...values, owner: this.principal.user }, "create");
+        pending.push({ index, values, given: input.name });
+      } catch (error) {
+        refuse(index, error);
+      }
+    }
+    const missing = await this.missingLinks(dt, pending.map((p) => p.values));
+    pending = pending.filter((p, i) => {
+      if (!missing[i]!.length) return true;
+      refuse(p.index, AppError.validation(missing[i]!));
+      return false;
+    });
+    if (!pending.length) return outcomes;
+
+    const written: { index: number; name: string; values: Record<string, unknown> }[] = [];
+    try {
+      await this.exec.transaction(async (tx) => {
+        const series = dt.naming.kind === "series" ? await nextSeriesNames(tx, dt.naming.prefix, dt.naming.digits, pending.length) : null;
+        const named: { index: number; name: string; values: Record<string, unknown> }[] = [];
+        for (const [i, p] of pending.entries()) {
+          try {
+            named.push({ index: p.index, name: series ? series[i]! : await this.newName(dt, p.values, p.given, tx), values: p.values });
+          } catch (error) {
+            refuse(p.index, error);
+          }
+        }
+        if (dt.validate) {
+          const scoped = new ScopedDb(this.principal, this.meta, this.registry, tx);
+          for (const doc of named) {
+            try {
+              await dt.validate(scoped, { action: "create", name: doc.name, changed: Object.keys(doc.values), doc: { ...doc.values, name: doc.name, owner: this.principal.user } });
+              written.push(doc);
+            } catch (error) {
+              refuse(doc.index, error);
+            }
+          }
+        } else written.push(...named);
+        const rows: Record<string, unknown>[] = [];
+        const audit: VersionInput[] = [];
+        for (const doc of written) {
+          const now = nextTimestamp();
+          const stamp = { creation: now, modified: now, owner: this.principal.user, modified_by: this.principal.user };
+          rows.push(toTableValues(dt.table, dt.fields, dt.standard, { ...doc.values, name: doc.name, ...stamp }));
+          audit.push({ doctype: dt.name, docname: doc.name, action: "create", data: diffDocument(dt.fields, {}, doc.values), actor: this.principal.user, at: now, meta: this.meta });
+        }
+        await insertRows(tx, dt.table, rows, { chunk: INSERT_CHUNK });
+        await writeVersions(tx, audit, INSERT_CHUNK);
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new AppError(AppErrorCode.Duplicate, `${dt.name} already exists`, { cause: error });
+      throw error;
+    }
+    for (const doc of written) outcomes[doc.index] = { ok: true, name: doc.name };
+    await Promise.all(written.map((doc) => this.notify(dt, { action: "create", name: doc.name, changed: Object.keys(doc.values), row: { ...doc.values, name: doc.name } })));
+    return outcomes;
+  }
+
+  /** `checkLinks` for many documents: one existence query per link field, the issues per document. */
+  private async missingLinks(dt: { fields: DocTypeDef["fields"] }, docs: Record<string, unknown>[]): Promise<{ field: string; message: string }[][]> {
+    const issues = docs.map(() => [] as { field: string; message: string }[]);
+    for (const [field, def] of Object.entries(dt.fields)) {
+      if (def.type !== "link" || !def.linkTo) continue;
+      const wanted = [...new Set(docs.map((d) => d[field]).filter((v): v is string => typeof v === "string"))];
+      if (!wanted.length) continue;
+      const target = this.doctype(def.linkTo);
+      const found = new Set((await this.exec.select({ n: target.standard.name }).from(target.table).where(inArray(target.standard.name, wanted))).map((r) => String(r.n)));
+      docs.forEach((d, i) => {
+        const value = d[field];
+        if (typeof value === "string" && !found.has(value)) issues[i]!.push({ field, message: `${def.label}: ${def.linkTo} ${value} not found` });
+      });
+    }
+    return issues;
   }
 
   private requireChildFields(child: ChildTableDef, row: Validated, path: string): void {

@@ -8,7 +8,18 @@ const ignoredKeys = new Set(["doctype", "docstatus", "idx", "parent", "parentfie
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (YYYY-MM-DD)").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "is not a real date");
 
+/** A field's schema, built once per field definition (building zod schemas dominates a batch's validation). */
+const schemas = new WeakMap<FieldDef, z.ZodType>();
 function schemaFor(field: FieldDef): z.ZodType {
+  let schema = schemas.get(field);
+  if (!schema) {
+    schema = buildSchema(field);
+    schemas.set(field, schema);
+  }
+  return schema;
+}
+
+function buildSchema(field: FieldDef): z.ZodType {
   switch (field.type) {
     case "data":
     case "link":

@@ -23,6 +23,8 @@ export function liveEventsFor(dt: DocTypeDef, write: WriteEvent): LiveEvent[] {
   return events;
 }
 
+const OUTAGE = new Set(["reconnecting", "close", "end"]);
+
 /**
  * The `afterWrite` hook of a DocType with live updates: publishes `{doctype, name, action,
  * department, category}` (no PHI) on the `events` channel once the write has committed.
@@ -31,7 +33,12 @@ export function publishLiveEvent(getDocType: () => DocTypeDef): (write: WriteEve
   return async (write) => {
     const events = liveEventsFor(getDocType(), write);
     if (!events.length) return;
-    const pipeline = getRedis().pipeline();
+    const redis = getRedis();
+    // Live events are best effort: while Redis is away (the connection was lost and is being retried)
+    // nobody is subscribed anyway, and waiting for it would hold up the write being announced (a sync
+    // page, a save) for nothing. A connection still opening for the first time is waited for.
+    if (OUTAGE.has(redis.status)) return;
+    const pipeline = redis.pipeline();
     for (const event of events) pipeline.publish(LIVE_EVENTS_CHANNEL, JSON.stringify(event));
     await pipeline.exec();
   };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { AppErrorCode, isAppError, ScopedDb, type Principal, type RequestMeta } from "@orchestrator/db";
+import { AppErrorCode, insertRows, isAppError, ScopedDb, type Principal, type RequestMeta } from "@orchestrator/db";
 import { syncChanges, syncConflicts, syncDuplicates, syncState } from "@orchestrator/db/schema";
 import { registry } from "../registry";
 import { syncedFields, type SyncAdapter, type SyncedValues } from "./adapter";
@@ -10,9 +10,12 @@ import { dbTime } from "./sources";
 import type { Executor } from "./store";
 
 /**
- * Applies a page's plans inside the page's transaction. Each record runs in a savepoint: a record
- * the Client's own rules refuse (a validation error) becomes an error change and the rest of the
- * page goes on; anything else fails the page, which then commits nothing.
+ * Applies a page's plans inside the page's transaction, in few statements: the page's new clients
+ * go in as one batch through the scoped layer (`ScopedDb.insertMany`: permission-checked, validated
+ * and audited per client, multi-row INSERTs), its change records and sync state as multi-row INSERTs
+ * at the end. Updates and removals are written one by one (each scoped update runs in its own
+ * savepoint). A record the Client's own rules refuse (a validation error) becomes an error change and
+ * the rest of the page goes on; anything else fails the page, which then commits nothing.
  * A dry run writes only its report (the change rows of its run): no client, audit, state, conflict
  * or duplicate row.
  */
@@ -43,6 +46,17 @@ export interface ApplyContext {
 }
 
 type ChangeInsert = typeof syncChanges.$inferInsert;
+type Change = Omit<ChangeInsert, "creation">;
+type StateInsert = typeof syncState.$inferInsert;
+
+/** Rows per multi-row INSERT of change records and sync state. */
+const CHUNK = 500;
+
+/** What a page writes at its end: change records in plan order (a slot per plan) and sync state. */
+interface PageWrites {
+  changes: (Change | undefined)[];
+  states: StateInsert[];
+}
 
 /** The sync's columns besides the synced fields: part of before-images so a rollback restores them too. */
 const SYNC_COLUMNS = ["kipu_id", "kipu_last_synced_at", "synced_from_kipu", "kipu_removed_at"] as const;
@@ -57,16 +71,8 @@ function stateImage(state: StateRow | undefined): Record<string, unknown> | null
   return state ? { client: state.client, values: state.values, changeMarker: state.changeMarker, run: state.run, syncedAt: state.syncedAt } : null;
 }
 
-async function recordChange(tx: Executor, change: Omit<ChangeInsert, "creation">): Promise<void> {
-  await tx.insert(syncChanges).values({ ...change, creation: dbTime() });
-}
-
-async function upsertState(ctx: ApplyContext, tx: Executor, externalId: string, client: string, values: SyncedValues, changeMarker: string): Promise<void> {
-  const now = dbTime();
-  await tx
-    .insert(syncState)
-    .values({ source: ctx.source, externalId, client, values, changeMarker, run: ctx.run, syncedAt: now })
-    .onDuplicateKeyUpdate({ set: { client, values, changeMarker, run: ctx.run, syncedAt: now } });
+function stateRow(ctx: ApplyContext, externalId: string, client: string, values: SyncedValues, changeMarker: string): StateInsert {
+  return { source: ctx.source, externalId, client, values, changeMarker, run: ctx.run, syncedAt: dbTime() };
 }
 
 function validationReason(error: unknown): string | null {
@@ -75,10 +81,10 @@ function validationReason(error: unknown): string | null {
   return error.fieldErrors.length ? error.fieldErrors.map((e) => `${e.field}: ${e.message}`).join("; ") : "refused by the Client's validation";
 }
 
-/** Runs one record's writes in a savepoint; a validation refusal is returned as the record's error. */
-async function inSavepoint(ctx: ApplyContext, fn: (scoped: ScopedDb, tx: Executor) => Promise<void>): Promise<string | null> {
+/** Runs one record's scoped write (in its own savepoint); a validation refusal is returned as the record's error. */
+async function refusedBy(write: () => Promise<unknown>): Promise<string | null> {
   try {
-    await ctx.tx.transaction(async (sp) => fn(new ScopedDb(ctx.principal, ctx.meta, registry, sp), sp));
+    await write();
     return null;
   } catch (error) {
     const reason = validationReason(error);
@@ -87,25 +93,43 @@ async function inSavepoint(ctx: ApplyContext, fn: (scoped: ScopedDb, tx: Executo
   }
 }
 
-async function applyCreate(ctx: ApplyContext, plan: Extract<RecordPlan, { action: "create" }>, counts: PageCounts): Promise<void> {
-  const now = dbTime();
-  const server: Record<string, unknown> = ctx.adapter.linkField ? { [ctx.adapter.linkField]: plan.externalId, synced_from_kipu: 1, kipu_last_synced_at: now } : {};
-  const after = { ...plan.values, department: ctx.department, ...server };
-  if (ctx.dryRun) {
-    await recordChange(ctx.tx, { run: ctx.run, source: ctx.source, externalId: plan.externalId, action: "create", afterImage: after, fieldsChanged: Object.keys(after) });
-    counts.imported += 1;
-    return;
-  }
-  const refused = await inSavepoint(ctx, async (scoped, tx) => {
-    const doc = await scoped.insert("Client", { ...plan.values, department: ctx.department }, { serverValues: server });
-    await upsertState(ctx, tx, plan.externalId, doc.name, plan.values, plan.changeMarker);
-    await recordChange(tx, { run: ctx.run, source: ctx.source, client: doc.name, externalId: plan.externalId, action: "create", afterImage: after, fieldsChanged: Object.keys(after), stateBefore: stateImage(ctx.states.get(plan.externalId)) });
-  });
-  if (refused === null) counts.imported += 1;
-  else await recordError(ctx, plan.externalId, refused, counts);
+function errorChange(ctx: ApplyContext, externalId: string | null, reason: string, counts: PageCounts, client: string | null = null): Change {
+  counts.errors += 1;
+  return { run: ctx.run, source: ctx.source, client, externalId, action: "error", errorReason: reason.slice(0, 1000) };
 }
 
-async function applyUpdate(ctx: ApplyContext, plan: Extract<RecordPlan, { action: "update" }>, counts: PageCounts): Promise<void> {
+/** The page's creates as one scoped batch: every client permission-checked, validated and audited as by `insert`. */
+async function applyCreates(ctx: ApplyContext, creates: { slot: number; plan: Extract<RecordPlan, { action: "create" }> }[], counts: PageCounts, out: PageWrites): Promise<void> {
+  const now = dbTime();
+  const server = (externalId: string): Record<string, unknown> => (ctx.adapter.linkField ? { [ctx.adapter.linkField]: externalId, synced_from_kipu: 1, kipu_last_synced_at: now } : {});
+  const afterOf = (plan: Extract<RecordPlan, { action: "create" }>) => ({ ...plan.values, department: ctx.department, ...server(plan.externalId) });
+  if (ctx.dryRun) {
+    for (const { slot, plan } of creates) {
+      const after = afterOf(plan);
+      out.changes[slot] = { run: ctx.run, source: ctx.source, externalId: plan.externalId, action: "create", afterImage: after, fieldsChanged: Object.keys(after) };
+      counts.imported += 1;
+    }
+    return;
+  }
+  const scoped = new ScopedDb(ctx.principal, ctx.meta, registry, ctx.tx);
+  const outcomes = await scoped.insertMany(
+    "Client",
+    creates.map(({ plan }) => ({ body: { ...plan.values, department: ctx.department }, serverValues: server(plan.externalId) })),
+  );
+  outcomes.forEach((outcome, i) => {
+    const { slot, plan } = creates[i]!;
+    if (!outcome.ok) {
+      out.changes[slot] = errorChange(ctx, plan.externalId, validationReason(outcome.error) ?? "refused by the Client's validation", counts);
+      return;
+    }
+    const after = afterOf(plan);
+    out.states.push(stateRow(ctx, plan.externalId, outcome.name, plan.values, plan.changeMarker));
+    out.changes[slot] = { run: ctx.run, source: ctx.source, client: outcome.name, externalId: plan.externalId, action: "create", afterImage: after, fieldsChanged: Object.keys(after), stateBefore: stateImage(ctx.states.get(plan.externalId)) };
+    counts.imported += 1;
+  });
+}
+
+async function applyUpdate(ctx: ApplyContext, plan: Extract<RecordPlan, { action: "update" }>, counts: PageCounts): Promise<{ change: Change; state: StateInsert | null }> {
   const now = dbTime();
   const server: Record<string, unknown> = {};
   const writes = Object.keys(plan.set).length > 0 || plan.unremove;
@@ -113,7 +137,7 @@ async function applyUpdate(ctx: ApplyContext, plan: Extract<RecordPlan, { action
   if (plan.unremove) server.kipu_removed_at = null;
   const after = { ...plan.set, ...server };
   const fieldsChanged = [...Object.keys(plan.set), ...(plan.unremove ? ["kipu_removed_at"] : [])];
-  const change: Omit<ChangeInsert, "creation"> = {
+  const change: Change = {
     run: ctx.run,
     source: ctx.source,
     client: plan.local.name,
@@ -130,43 +154,37 @@ async function applyUpdate(ctx: ApplyContext, plan: Extract<RecordPlan, { action
     if (plan.conflicts.length) counts.conflicts += 1;
   };
   if (ctx.dryRun) {
-    await recordChange(ctx.tx, change);
     count();
-    return;
+    return { change, state: null };
   }
-  const refused = await inSavepoint(ctx, async (scoped, tx) => {
-    // `modified` as read: a user's save in between is a CONFLICT that fails the page (retried), never overwritten.
-    if (writes) await scoped.update("Client", plan.local.name, plan.set, { expectedModified: plan.local.modified, serverValues: server });
-    for (const conflict of plan.conflicts) {
-      const stamp = dbTime();
-      await tx
-        .insert(syncConflicts)
-        .values({ name: randomUUID(), source: ctx.source, client: plan.local.name, field: conflict.field, localValue: { value: conflict.local }, sourceValue: { value: conflict.source }, run: ctx.run, status: "open", creation: stamp, modified: stamp, owner: ctx.principal.user, modifiedBy: ctx.principal.user })
-        // Already open for this field: it now shows the newest values on both sides.
-        .onDuplicateKeyUpdate({ set: { localValue: { value: conflict.local }, sourceValue: { value: conflict.source }, modified: stamp } });
-    }
-    await upsertState(ctx, tx, plan.externalId, plan.local.name, plan.values, plan.changeMarker);
-    await recordChange(tx, change);
-  });
-  if (refused === null) count();
-  else await recordError(ctx, plan.externalId, refused, counts, plan.local.name);
+  const scoped = new ScopedDb(ctx.principal, ctx.meta, registry, ctx.tx);
+  // `modified` as read: a user's save in between is a CONFLICT that fails the page (retried), never overwritten.
+  const refused = writes ? await refusedBy(() => scoped.update("Client", plan.local.name, plan.set, { expectedModified: plan.local.modified, serverValues: server })) : null;
+  if (refused !== null) return { change: errorChange(ctx, plan.externalId, refused, counts, plan.local.name), state: null };
+  for (const conflict of plan.conflicts) {
+    const stamp = dbTime();
+    await ctx.tx
+      .insert(syncConflicts)
+      .values({ name: randomUUID(), source: ctx.source, client: plan.local.name, field: conflict.field, localValue: { value: conflict.local }, sourceValue: { value: conflict.source }, run: ctx.run, status: "open", creation: stamp, modified: stamp, owner: ctx.principal.user, modifiedBy: ctx.principal.user })
+      // Already open for this field: it now shows the newest values on both sides.
+      .onDuplicateKeyUpdate({ set: { localValue: { value: conflict.local }, sourceValue: { value: conflict.source }, modified: stamp } });
+  }
+  count();
+  return { change, state: stateRow(ctx, plan.externalId, plan.local.name, plan.values, plan.changeMarker) };
 }
 
-async function applyRemove(ctx: ApplyContext, plan: Extract<RecordPlan, { action: "remove" }>, counts: PageCounts): Promise<void> {
-  const change: Omit<ChangeInsert, "creation"> = { run: ctx.run, source: ctx.source, client: plan.local.name, externalId: plan.externalId, action: "remove", beforeImage: beforeImage(plan.local.row), afterImage: { kipu_removed_at: plan.removedAt }, fieldsChanged: ["kipu_removed_at"] };
+async function applyRemove(ctx: ApplyContext, plan: Extract<RecordPlan, { action: "remove" }>, counts: PageCounts): Promise<Change> {
+  const change: Change = { run: ctx.run, source: ctx.source, client: plan.local.name, externalId: plan.externalId, action: "remove", beforeImage: beforeImage(plan.local.row), afterImage: { kipu_removed_at: plan.removedAt }, fieldsChanged: ["kipu_removed_at"] };
   if (!ctx.dryRun) {
-    const refused = await inSavepoint(ctx, async (scoped, tx) => {
-      await scoped.update("Client", plan.local.name, {}, { expectedModified: plan.local.modified, serverValues: { kipu_removed_at: plan.removedAt } });
-      await recordChange(tx, change);
-    });
-    if (refused !== null) return recordError(ctx, plan.externalId, refused, counts, plan.local.name);
-  } else {
-    await recordChange(ctx.tx, change);
+    const scoped = new ScopedDb(ctx.principal, ctx.meta, registry, ctx.tx);
+    const refused = await refusedBy(() => scoped.update("Client", plan.local.name, {}, { expectedModified: plan.local.modified, serverValues: { kipu_removed_at: plan.removedAt } }));
+    if (refused !== null) return errorChange(ctx, plan.externalId, refused, counts, plan.local.name);
   }
   counts.removed += 1;
+  return change;
 }
 
-async function applyDuplicate(ctx: ApplyContext, plan: Extract<RecordPlan, { action: "duplicate" }>, counts: PageCounts): Promise<void> {
+async function applyDuplicate(ctx: ApplyContext, plan: Extract<RecordPlan, { action: "duplicate" }>, counts: PageCounts): Promise<Change> {
   if (!ctx.dryRun) {
     for (const client of plan.candidates) {
       const stamp = dbTime();
@@ -176,48 +194,53 @@ async function applyDuplicate(ctx: ApplyContext, plan: Extract<RecordPlan, { act
         .onDuplicateKeyUpdate({ set: { sourceValues: plan.values, changeMarker: plan.changeMarker, modified: stamp } });
     }
   }
-  await recordChange(ctx.tx, { run: ctx.run, source: ctx.source, client: plan.candidates[0] ?? null, externalId: plan.externalId, action: "duplicate", afterImage: plan.values, fieldsChanged: [] });
   counts.duplicates += 1;
+  return { run: ctx.run, source: ctx.source, client: plan.candidates[0] ?? null, externalId: plan.externalId, action: "duplicate", afterImage: plan.values, fieldsChanged: [] };
 }
 
-async function recordError(ctx: ApplyContext, externalId: string | null, reason: string, counts: PageCounts, client: string | null = null): Promise<void> {
-  await recordChange(ctx.tx, { run: ctx.run, source: ctx.source, client, externalId, action: "error", errorReason: reason.slice(0, 1000) });
-  counts.errors += 1;
-}
-
-async function applySkip(ctx: ApplyContext, plan: Extract<RecordPlan, { action: "skip" }>, counts: PageCounts): Promise<void> {
-  counts.skipped += 1;
-  // Same values under a newer marker: remember the marker so the next run skips it without comparing.
-  if (!ctx.dryRun && plan.refresh && plan.client) await upsertState(ctx, ctx.tx, plan.externalId, plan.client, plan.refresh.values, plan.refresh.changeMarker);
+/** The page's change records (in plan order) and sync state, as multi-row INSERTs. */
+async function flush(ctx: ApplyContext, out: PageWrites): Promise<void> {
+  const creation = dbTime();
+  const changes = out.changes.filter((c): c is Change => c !== undefined).map((c) => ({ ...c, creation }));
+  await insertRows(ctx.tx, syncChanges, changes, { chunk: CHUNK });
+  await insertRows(ctx.tx, syncState, out.states, { chunk: CHUNK, update: ["client", "values", "changeMarker", "run", "syncedAt"] });
 }
 
 export async function applyPlans(ctx: ApplyContext, plans: RecordPlan[]): Promise<PageCounts> {
   const counts = zeroCounts();
-  for (const plan of plans) {
+  const out: PageWrites = { changes: new Array<Change | undefined>(plans.length), states: [] };
+  const creates: { slot: number; plan: Extract<RecordPlan, { action: "create" }> }[] = [];
+  for (const [slot, plan] of plans.entries()) {
     switch (plan.action) {
       case "error":
-        await recordError(ctx, plan.externalId, plan.reason, counts);
+        out.changes[slot] = errorChange(ctx, plan.externalId, plan.reason, counts);
         break;
       case "skip":
-        await applySkip(ctx, plan, counts);
+        counts.skipped += 1;
+        // Same values under a newer marker: remember the marker so the next run skips it without comparing.
+        if (!ctx.dryRun && plan.refresh && plan.client) out.states.push(stateRow(ctx, plan.externalId, plan.client, plan.refresh.values, plan.refresh.changeMarker));
         break;
       case "create":
-        await applyCreate(ctx, plan, counts);
+        creates.push({ slot, plan });
         break;
-      case "update":
-        await applyUpdate(ctx, plan, counts);
+      case "update": {
+        const { change, state } = await applyUpdate(ctx, plan, counts);
+        out.changes[slot] = change;
+        if (state) out.states.push(state);
         break;
+      }
       case "remove":
-        await applyRemove(ctx, plan, counts);
+        out.changes[slot] = await applyRemove(ctx, plan, counts);
         break;
       case "duplicate":
-        await applyDuplicate(ctx, plan, counts);
+        out.changes[slot] = await applyDuplicate(ctx, plan, counts);
         break;
     }
   }
+  if (creates.length) await applyCreates(ctx, creates, counts, out);
+  await flush(ctx, out);
   return counts;
 }
-
 /** Adds a page's counts to its run (inside the page's transaction). */
 export function addCounts(counts: PageCounts) {
   const col = (name: string, n: number) => sql`${sql.identifier(name)} + ${n}`;

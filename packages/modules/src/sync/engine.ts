@@ -8,6 +8,7 @@ import { CheckpointMovedError, commitPage, saveCheckpoint } from "./page";
 import { isSyncOperator } from "./permissions";
 import { FIRST_CHECKPOINT, finishRun, markRunning, mustLoadRun, noteRunError, runSummary, type SyncRunRow, type SyncRunSummary } from "./runs";
 import { dbTime, disableEndpoint, loadSource, recordSourceFailure, type SourceFailure, type SyncSourceRow } from "./sources";
+import { env } from "./env";
 import { syncDb } from "./store";
 
 export interface SyncDeps {
@@ -15,8 +16,13 @@ export interface SyncDeps {
   loadPrincipal: LoadPrincipal;
   /** Default: Kipu from the environment, webhook sources from their inbox. */
   adapterFor?: AdapterFactory;
-  /** Called after each committed page (tests use it to simulate a worker killed mid-run). */
+  /** Called after each commit, with the pages done so far (tests use it to simulate a worker killed mid-run). */
   afterPage?: (info: { run: string; phase: SyncCheckpoint["phase"]; pagesDone: number }) => void | Promise<void>;
+  /**
+   * Records per transaction (default SYNC_COMMIT_RECORDS): consecutive pages of a phase are applied
+   * and checkpointed together until they hold at least this many; 1 = one transaction per page.
+   */
+  commitRecords?: number;
 }
 
 export interface ExecuteOptions {
@@ -93,11 +99,6 @@ async function completeRun(run: SyncRunRow): Promise<SyncRunSummary> {
   return runSummary(row);
 }
 
-/**
- * Pages through one phase from the run's checkpoint. A 410 disables the endpoint on the source and
- * the phase starts over once with an adapter built without it (Kipu: latest → census; vault → the
- * phase has nothing to read).
- */
 interface PhaseContext {
   run: string;
   /** The cursor the run reads changes since (null: everything). */
@@ -105,11 +106,30 @@ interface PhaseContext {
   principal: Principal;
   deps: SyncDeps;
   adapterFor: AdapterFactory;
+  /** Records per transaction (pages are grouped until they hold this many). */
+  commitRecords: number;
   signal?: AbortSignal | undefined;
 }
 
+/** Consecutive pages as one: their records in order, the last one's next token, the highest cursor. */
+function mergePages(pages: SourcePage[]): SourcePage {
+  if (pages.length === 1) return pages[0]!;
+  let cursor: string | null = null;
+  for (const p of pages) if (p.cursor && (cursor === null || p.cursor > cursor)) cursor = p.cursor;
+  return { records: pages.flatMap((p) => p.records), nextPageToken: pages[pages.length - 1]!.nextPageToken, cursor };
+}
+
+/**
+ * Pages through one phase from the run's checkpoint. Consecutive pages are committed together until
+ * they hold `commitRecords` records (one transaction, the checkpoint after the last of them). Reading
+ * runs one page ahead of the commits: a page is side-effect free to read, so the source's latency
+ * hides behind the database's, and a failed commit just drops what was read ahead.
+ * A 410 disables the endpoint on the source and the phase starts over once, from the checkpoint, with
+ * an adapter built without it (Kipu: latest → census; vault → the phase has nothing to read).
+ */
 async function runPhase(ctx: PhaseContext, phase: "records" | "removed", state: { source: SyncSourceRow; adapter: SyncAdapter; checkpoint: SyncCheckpoint }): Promise<void> {
   let restarted = false;
+  let ahead: { token: string; page: Promise<SourcePage> } | null = null;
   for (;;) {
     const { adapter } = state;
     const fetch =
@@ -125,10 +145,25 @@ async function runPhase(ctx: PhaseContext, phase: "records" | "removed", state: 
       state.checkpoint = next;
       return;
     }
-    let page: SourcePage;
+    const group: SourcePage[] = [];
+    let records = 0;
+    let token = state.checkpoint.pageToken;
     try {
-      page = await fetch(state.checkpoint.pageToken);
+      for (;;) {
+        const page: SourcePage = await (ahead && ahead.token === token ? ahead.page : fetch(token));
+        ahead = null;
+        group.push(page);
+        records += page.records.length;
+        if (page.nextPageToken !== null) {
+          ahead = { token: page.nextPageToken, page: fetch(page.nextPageToken) };
+          // Awaited later; if a commit fails first, its failure must not go unhandled.
+          ahead.page.catch(() => undefined);
+        }
+        if (page.nextPageToken === null || records >= ctx.commitRecords) break;
+        token = page.nextPageToken;
+      }
     } catch (error) {
+      ahead = null;
       if (!isSourceError(error) || error.kind !== "gone" || !error.endpoint || restarted) throw error;
       await disableEndpoint(syncDb(), state.source.name, error.endpoint);
       state.source = (await loadSource(syncDb(), state.source.name)) ?? state.source;
@@ -136,7 +171,8 @@ async function runPhase(ctx: PhaseContext, phase: "records" | "removed", state: 
       restarted = true;
       continue;
     }
-    const next: SyncCheckpoint = { phase: page.nextPageToken === null ? (phase === "records" ? "removed" : "done") : phase, pageToken: page.nextPageToken, pagesDone: state.checkpoint.pagesDone + 1 };
+    const page = mergePages(group);
+    const next: SyncCheckpoint = { phase: page.nextPageToken === null ? (phase === "records" ? "removed" : "done") : phase, pageToken: page.nextPageToken, pagesDone: state.checkpoint.pagesDone + group.length };
     await commitPage({ run: ctx.run, principal: ctx.principal, source: state.source, adapter: state.adapter, phase, page, from: state.checkpoint, next });
     state.checkpoint = next;
     await ctx.deps.afterPage?.({ run: ctx.run, phase: next.phase, pagesDone: next.pagesDone });
@@ -169,7 +205,7 @@ export async function executeSyncRun(runName: string, deps: SyncDeps, options: E
   const adapterFor = deps.adapterFor ?? adapterFactoryFromEnv();
   try {
     const state = { source, adapter: adapterFor(source), checkpoint: run.checkpoint ?? FIRST_CHECKPOINT };
-    const ctx: PhaseContext = { run: run.name, since: run.since, principal, deps, adapterFor, signal: options.signal };
+    const ctx: PhaseContext = { run: run.name, since: run.since, principal, deps, adapterFor, commitRecords: deps.commitRecords ?? env.SYNC_COMMIT_RECORDS, signal: options.signal };
     if (state.checkpoint.phase === "records") await runPhase(ctx, "records", state);
     if (state.checkpoint.phase === "removed") await runPhase(ctx, "removed", state);
     run = await mustLoadRun(db, run.name);

@@ -15,6 +15,11 @@ export const env = createEnv({
     KIPU_APP_ID: z.string().min(1).optional(),
     /** Records per page asked of a source (Kipu's cap is not public; the simulator's is 100). */
     SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(100),
+    /**
+     * Records per transaction: consecutive pages are applied and checkpointed together until they hold
+     * at least this many (1 = a transaction per page). A crash loses at most one such group.
+     */
+    SYNC_COMMIT_RECORDS: z.coerce.number().int().min(1).max(5000).default(500),
     /** The service user scheduled runs act as (role Integration). */
     SYNC_INTEGRATION_USER: z.string().min(1).default("integration@demo.orchestrator.test"),
     /** How long `orchestrator.sync.sync_kipu_clients` waits for its run before answering 202 with the run. */

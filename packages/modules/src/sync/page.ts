@@ -38,7 +38,8 @@ function highest(...values: (string | null | undefined)[]): string | null {
 }
 
 /**
- * One page, one transaction: the diff is computed against the database as it is inside the
+ * One page — or several consecutive pages merged into one (see SYNC_COMMIT_RECORDS) — one
+ * transaction: the diff is computed against the database as it is inside the
  * transaction, applied (client writes through a ScopedDb on the same connection, so each is audited
  * in it), and the run's counts, high-water mark and checkpoint are saved with it. A worker killed
  * before the commit leaves nothing of the page; one killed after it resumes at the next page.

@@ -71,7 +71,8 @@ describe("one run per source", () => {
 describe("a worker killed mid-run", () => {
   it("resumes from the last committed page and ends with exactly N clients", async () => {
     const run = await start();
-    const deps = { loadPrincipal: loadTestPrincipal, adapterFor: world.adapterFor };
+    // One page (20 records) per transaction.
+    const deps = { loadPrincipal: loadTestPrincipal, adapterFor: world.adapterFor, commitRecords: 20 };
     const crash = new Error("worker killed after page 2");
     await expect(
       executeSyncRun(run.name, {
@@ -97,10 +98,11 @@ describe("a worker killed mid-run", () => {
     expect(await syncedClientCount()).toBe(N);
   });
 
-  it("a crash inside a page leaves nothing of that page; the retry imports it whole", async () => {
+  it("a crash inside a transaction of several pages leaves nothing of them; the retry imports them whole", async () => {
     const run = await start();
-    const deps = { loadPrincipal: loadTestPrincipal, adapterFor: world.adapterFor };
-    // A page's clients go in as one scoped batch: the second page's batch is written, then the connection "drops".
+    // Two pages (40 records) per transaction: pages 1–2, then page 3.
+    const deps = { loadPrincipal: loadTestPrincipal, adapterFor: world.adapterFor, commitRecords: 40 };
+    // A transaction's clients go in as one scoped batch: the second one is written, then the connection "drops".
     const insertMany = ScopedDb.prototype.insertMany;
     let batches = 0;
     vi.spyOn(ScopedDb.prototype, "insertMany").mockImplementation(async function (this: ScopedDb, doctype, items) {
@@ -109,7 +111,8 @@ describe("a worker killed mid-run", () => {
       return outcomes;
     });
     await expect(executeSyncRun(run.name, deps)).rejects.toThrow("connection lost mid-page");
-    expect(await syncedClientCount()).toBe(20); // page 1 committed, page 2 rolled back whole
+    expect(await syncedClientCount()).toBe(40); // pages 1–2 committed, page 3 rolled back whole
+    expect((await getSyncRun(run.name, principals.admin())).pages_done).toBe(2);
     expect((await getSyncRun(run.name, principals.admin())).error).toContain("connection lost mid-page");
     vi.restoreAllMocks();
     expect(await executeSyncRun(run.name, deps)).toMatchObject({ status: "completed", imported: N });
