@@ -6,7 +6,7 @@ import type { JobSchedule } from "@orchestrator/modules/jobs/schedules";
 import type { QueueName } from "@orchestrator/modules/queue";
 import { startHttpServer, type HealthChecks } from "./http";
 import { describeError, jsonLogger, type Logger } from "./log";
-import { register, type Registered } from "./register";
+import { register, type Registered, type StallSettings } from "./register";
 import { applySchedules, type ScheduleChanges } from "./schedules";
 
 export interface WorkerOptions extends JobDeps {
@@ -17,6 +17,8 @@ export interface WorkerOptions extends JobDeps {
   processors?: Partial<Record<QueueName, QueueProcessor>>;
   /** `WORKER_QUEUES`: which queues this process consumes (comma-separated; default all with a processor). */
   queues?: string | undefined;
+  /** Lock duration, stalled-job check interval and stall limit of the workers (BullMQ's defaults when left out). */
+  stalls?: StallSettings | undefined;
   /**
    * The platform's schedules: those of the consumed queues become BullMQ job schedulers, and other
    * schedulers on those queues are removed. Left out (tests), schedulers are not touched.
@@ -69,7 +71,7 @@ async function keepApplyingSchedules(queues: readonly QueueName[], schedules: re
 
 export async function startWorker(options: WorkerOptions): Promise<WorkerApp> {
   const log = options.log ?? jsonLogger;
-  const registered = register({ loadPrincipal: options.loadPrincipal, concurrency: options.concurrency, log, processors: options.processors, queues: options.queues });
+  const registered = register({ loadPrincipal: options.loadPrincipal, concurrency: options.concurrency, log, processors: options.processors, queues: options.queues, stalls: options.stalls });
   let shuttingDown = false;
   const server = await startHttpServer({ port: options.port, metrics: registered.metrics, checks: options.checks ?? defaultChecks, shuttingDown: () => shuttingDown });
   log("info", "worker started", { port: server.port, concurrency: options.concurrency, queues: registered.queues.join(",") });

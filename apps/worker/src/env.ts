@@ -15,6 +15,20 @@ export const env = createEnv({
      * another); unset: every queue with a processor. Unknown names stop the start-up with a message.
      */
     WORKER_QUEUES: z.string().optional(),
+    /**
+     * How long a running job's lock lasts without being renewed (the worker renews it every half of
+     * this). A worker that dies (SIGKILL, OOM, a lost host) leaves its jobs active until the lock
+     * lapses; then another worker's stalled-job check hands them back to the queue.
+     */
+    WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
+    /** How often this worker looks for stalled jobs (active jobs whose lock lapsed). */
+    WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+    /**
+     * How often one job may stall (its worker died mid-job) before it fails for good. Each stall
+     * resumes the job (a sync run from its last committed page); the limit stops a job that kills
+     * every worker it runs on from doing so forever.
+     */
+    WORKER_MAX_STALLED_COUNT: z.coerce.number().int().min(0).max(1_000).default(10),
     /** Minutes between scheduled incremental Kipu syncs (the `sync` queue's scheduler); 0 turns them off. */
     SYNC_KIPU_EVERY_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(15),
   },

@@ -15,6 +15,7 @@ const app = await startWorker({
   concurrency: env.WORKER_CONCURRENCY,
   shutdownTimeoutMs: env.WORKER_SHUTDOWN_TIMEOUT_MS,
   queues: env.WORKER_QUEUES,
+  stalls: { lockDurationMs: env.WORKER_LOCK_DURATION_MS, stalledIntervalMs: env.WORKER_STALLED_INTERVAL_MS, maxStalledCount: env.WORKER_MAX_STALLED_COUNT },
   schedules: platformSchedules({ kipuSyncEveryMinutes: env.SYNC_KIPU_EVERY_MINUTES }),
   // loadPrincipal caches principals in the auth package's Redis client: closed with the queues.
   closeAlso: [closeRedis],

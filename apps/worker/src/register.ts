@@ -15,6 +15,15 @@ export interface RegisterOptions extends JobDeps {
   processors?: Partial<Record<QueueName, QueueProcessor>>;
   /** `WORKER_QUEUES`: the queues to consume (comma-separated); unset means every queue with a processor. */
   queues?: string | undefined;
+  /** How jobs of a worker that died are found and handed back (BullMQ's defaults when left out). */
+  stalls?: StallSettings | undefined;
+}
+
+/** `WORKER_LOCK_DURATION_MS`, `WORKER_STALLED_INTERVAL_MS`, `WORKER_MAX_STALLED_COUNT`. */
+export interface StallSettings {
+  lockDurationMs?: number | undefined;
+  stalledIntervalMs?: number | undefined;
+  maxStalledCount?: number | undefined;
 }
 
 export interface Registered {
@@ -59,12 +68,34 @@ export function register(options: RegisterOptions): Registered {
   const queues = consumedQueues(options.queues, (Object.keys(processors) as QueueName[]).filter((q) => processors[q]));
   const workers = new Map<QueueName, Worker>();
   const connections: Redis[] = [];
+  let closing = false;
 
   for (const queue of queues) {
     const processor = processors[queue]!;
     const connection = createRedisConnection("worker");
     connections.push(connection);
-    const worker = new Worker(queue, instrument(queue, processor, metrics, log), { connection, concurrency: options.concurrency });
+    // One line when the connection drops and one when it is back, so an outage shows in the logs
+    // as a pair (ioredis reconnects by itself; the workers then carry on).
+    let ready = false;
+    let lost = false;
+    connection.on("ready", () => {
+      ready = true;
+      if (!lost) return;
+      lost = false;
+      log("info", "redis connection restored", { queue });
+    });
+    connection.on("close", () => {
+      if (!ready || lost || closing) return;
+      lost = true;
+      log("warn", "redis connection lost: reconnecting", { queue });
+    });
+    const worker = new Worker(queue, instrument(queue, processor, metrics, log), {
+      connection,
+      concurrency: options.concurrency,
+      ...(options.stalls?.lockDurationMs !== undefined ? { lockDuration: options.stalls.lockDurationMs } : {}),
+      ...(options.stalls?.stalledIntervalMs !== undefined ? { stalledInterval: options.stalls.stalledIntervalMs } : {}),
+      ...(options.stalls?.maxStalledCount !== undefined ? { maxStalledCount: options.stalls.maxStalledCount } : {}),
+    });
     worker.on("error", (error) => log("error", "worker error", { queue, error: describeError(error) }));
     worker.on("stalled", (jobId) => {
       metrics.stalled(queue);
@@ -80,6 +111,7 @@ export function register(options: RegisterOptions): Registered {
     workers,
     metrics,
     async close(force = false) {
+      closing = true;
       await Promise.all([...workers.values()].map((w) => w.close(force)));
       // The workers do not own a connection they were given: close ours after them.
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));

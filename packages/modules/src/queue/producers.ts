@@ -28,6 +28,9 @@ export function getQueue(name: QueueName): Queue {
   let queue = queues.get(name);
   if (!queue) {
     queue = new Queue(name, { connection: producerConnection(), defaultJobOptions });
+    // Errors reach the caller of the command that failed; the connection's own listener logs outages
+    // (rate-limited). Without this listener a Redis outage prints a stack trace per reconnect attempt.
+    queue.on("error", () => undefined);
     queues.set(name, queue);
   }
   return queue;
