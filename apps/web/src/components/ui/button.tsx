@@ -1,12 +1,14 @@
 import type { ButtonHTMLAttributes } from "react";
 import { cx } from "./cx";
 
-type Variant = "primary" | "secondary" | "ghost";
+type Variant = "primary" | "secondary" | "ghost" | "danger";
 
 const variants: Record<Variant, string> = {
   primary: "bg-accent text-accent-fg hover:bg-accent-hover",
   secondary: "border border-line bg-surface text-fg hover:bg-surface-2",
   ghost: "text-fg hover:bg-surface-2",
+  /** An action that cannot be undone (AA contrast in both themes). */
+  danger: "bg-danger text-accent-fg hover:opacity-90",
 };
 
 /**

@@ -13,7 +13,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { toast } from "~/components/ui/toast";
 import { usePathname } from "~/lib/navigation";
 import { useTRPC } from "~/trpc/react";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "~/components/ui/modal-dialog";
 import { toastError } from "./errors";
 import { epochToTimestamp, QUEUES_REFRESH_MS } from "./queues-format";
 

@@ -1,52 +1,13 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
+import { ConfirmDialog, DialogActions, ModalDialog } from "~/components/ui/modal-dialog";
 import { inputClasses, labelClasses } from "~/components/ui/field";
 import { viewError, type ViewError } from "./use-saved-views";
 
 /** Longest view label the server accepts (packages/db/src/schema/views.ts). */
 const LABEL_MAX = 80;
-
-/**
- * A small modal dialog on <dialog>: focus moves in and is trapped, Escape closes it, and `onClose`
- * runs however it closes (the caller returns focus to the control that opened it).
- */
-function ModalDialog({ title, description, onClose, children }: { title: string; description?: ReactNode; onClose: () => void; children: ReactNode }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const descriptionId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-  return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={description ? descriptionId : undefined}
-      onClose={onClose}
-      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-line bg-surface p-0 text-fg shadow-xl backdrop:bg-black/50"
-    >
-      <div className="flex flex-col gap-4 p-4 sm:p-5">
-        <h2 id={titleId} className="text-lg font-semibold">
-          {title}
-        </h2>
-        {description ? (
-          <div id={descriptionId} className="text-sm text-muted">
-            {description}
-          </div>
-        ) : null}
-        {children}
-      </div>
-    </dialog>
-  );
-}
-
-function DialogActions({ children }: { children: ReactNode }) {
-  return <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">{children}</div>;
-}
 
 /**
  * Names a view: "Save current view…" (with "use as default") and "Rename…". The server's word on
@@ -129,10 +90,6 @@ export function LabelDialog({ mode, initialLabel = "", summary, onSubmit, onClos
   );
 }
 
-// The shared Button has no destructive variant; same shape, danger colours (AA in both themes).
-const dangerButtonClasses =
-  "inline-flex min-h-11 items-center justify-center gap-2 rounded-md bg-danger px-4 text-sm font-medium text-accent-fg transition-opacity hover:opacity-90 disabled:cursor-not-allowed disabled:opacity-50 sm:min-h-10";
-
 /** "Delete view …?" — the one change to a view that cannot be undone asks first. */
 export function ConfirmDeleteDialog({ label, onConfirm, onClose }: { label: string; onConfirm: () => Promise<unknown>; onClose: () => void }) {
   const [busy, setBusy] = useState(false);
@@ -145,13 +102,13 @@ export function ConfirmDeleteDialog({ label, onConfirm, onClose }: { label: stri
     }
   };
   return (
-    <ModalDialog title={`Delete view “${label}”?`} description="The view is removed for good. The clients it shows are not affected." onClose={onClose}>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <button type="button" className={dangerButtonClasses} disabled={busy} onClick={() => void confirm()}>
-          {busy ? "Deleting…" : "Delete view"}
-        </button>
-      </DialogActions>
-    </ModalDialog>
+    <ConfirmDialog
+      title={`Delete view “${label}”?`}
+      description="The view is removed for good. The clients it shows are not affected."
+      confirmLabel={busy ? "Deleting…" : "Delete view"}
+      busy={busy}
+      onConfirm={() => void confirm()}
+      onClose={onClose}
+    />
   );
 }

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { toast } from "~/components/ui/toast";
 import { useTRPC } from "~/trpc/react";
-import { ConfirmDialog } from "../confirm-dialog";
+import { ConfirmDialog } from "~/components/ui/modal-dialog";
 import { toastError } from "../errors";
 import type { SyncRunDetail } from "./format";
 
