@@ -1,17 +1,14 @@
 import { closeDatabase } from "@orchestrator/db/system";
-import { Worker, type Job } from "bullmq";
-import type { Redis } from "ioredis";
+import type { Job } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeQueues, createRedisConnection, enqueueSyncRun, enqueueSyncSchedule, getQueue, syncRunJobId } from "../queue";
+import { closeQueues, enqueueSyncRun, enqueueSyncSchedule, getQueue, syncRunJobId } from "../queue";
 import { startSyncRun } from "../sync/runs";
-import { ensureSeeded, loadTestPrincipal, principals, resetSyncWorld, sourceRow, startSim, syncedClientCount, type SimWorld } from "../sync/testing/fixtures";
+import { ensureSeeded, principals, resetSyncWorld, sourceRow, startSim, startSyncWorker, syncedClientCount, type SimWorld } from "../sync/testing/fixtures";
 import { eventually } from "./testing/fixtures";
-import { createSyncProcessor } from "./sync";
 
 const N = 30;
 let world: SimWorld;
-let connection: Redis;
-let worker: Worker;
+let syncWorker: { close: () => Promise<void> };
 
 async function finished(jobId: string): Promise<Job> {
   return eventually(async () => {
@@ -26,15 +23,10 @@ beforeAll(async () => {
   await ensureSeeded();
   await resetSyncWorld();
   world = await startSim(N);
-  await getQueue("sync").obliterate({ force: true });
-  connection = createRedisConnection("worker");
-  worker = new Worker("sync", createSyncProcessor({ loadPrincipal: loadTestPrincipal, adapterFor: world.adapterFor }), { connection, concurrency: 2 });
-  await worker.waitUntilReady();
+  syncWorker = await startSyncWorker(world, 2);
 });
 afterAll(async () => {
-  await worker.close();
-  await connection.quit();
-  await getQueue("sync").obliterate({ force: true });
+  await syncWorker.close();
   await closeQueues();
   await world.sim.close();
   await closeDatabase();

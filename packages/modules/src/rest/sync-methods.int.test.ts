@@ -1,13 +1,10 @@
 import { createHmac } from "node:crypto";
 import { closeRedis, generateApiKeys } from "@orchestrator/auth";
 import { closeDatabase, schema, unsafeSystemDb } from "@orchestrator/db/system";
-import { Worker } from "bullmq";
 import { count, eq } from "drizzle-orm";
-import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createSyncProcessor } from "../jobs/sync";
-import { closeQueues, createRedisConnection, getQueue } from "../queue";
-import { dumpClients, ensureSeeded, loadTestPrincipal, resetSyncWorld, startSim, syncedClientCount, type SimWorld } from "../sync/testing/fixtures";
+import { closeQueues } from "../queue";
+import { dumpClients, ensureSeeded, resetSyncWorld, startSim, startSyncWorker, syncedClientCount, type SimWorld } from "../sync/testing/fixtures";
 import { startApiServer } from "../testing/server";
 
 // Read by the sync env module when it is first imported, so set before any import runs.
@@ -18,8 +15,7 @@ vi.hoisted(() => {
 const N = 15;
 let world: SimWorld;
 let api: { url: string; close: () => Promise<void> };
-let connection: Redis;
-let worker: Worker;
+let syncWorker: { close: () => Promise<void> };
 const tokens: Record<"admin" | "medical", string> = { admin: "", medical: "" };
 
 async function call(path: string, init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string>; raw?: string } = {}) {
@@ -43,16 +39,11 @@ beforeAll(async () => {
     tokens[who] = `${keys.api_key}:${keys.api_secret}`;
   }
   api = await startApiServer();
-  await getQueue("sync").obliterate({ force: true });
-  connection = createRedisConnection("worker");
-  worker = new Worker("sync", createSyncProcessor({ loadPrincipal: loadTestPrincipal, adapterFor: world.adapterFor }), { connection, concurrency: 1 });
-  await worker.waitUntilReady();
+  syncWorker = await startSyncWorker(world);
 });
 
 afterAll(async () => {
-  await worker.close();
-  await connection.quit();
-  await getQueue("sync").obliterate({ force: true });
+  await syncWorker.close();
   await closeQueues();
   await api.close();
   await world.sim.close();

@@ -2,15 +2,12 @@ import { AppError, createScopedDb, type Principal } from "@orchestrator/db";
 import { closeDatabase } from "@orchestrator/db/system";
 import { eventually } from "@orchestrator/db/testing";
 import { TRPCError } from "@trpc/server";
-import { Worker } from "bullmq";
-import type { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createSyncProcessor } from "../jobs/sync";
-import { closeQueues, createRedisConnection, getQueue } from "../queue";
+import { closeQueues, getQueue } from "../queue";
 import { registry } from "../registry";
 import { createCaller } from "../root";
 import { contextFor } from "../trpc/context";
-import { clientByKipuId, countRows, dumpClients, ensureSeeded, loadTestPrincipal, principals, resetSyncWorld, sourceRow, startSim, syncedClientCount, type SimWorld } from "./testing/fixtures";
+import { clientByKipuId, countRows, dumpClients, ensureSeeded, principals, startSyncWorker, resetSyncWorld, sourceRow, startSim, syncedClientCount, type SimWorld } from "./testing/fixtures";
 
 /**
  * The `sync` tRPC router over the real services, a real BullMQ worker and the Kipu simulator:
@@ -18,8 +15,7 @@ import { clientByKipuId, countRows, dumpClients, ensureSeeded, loadTestPrincipal
  */
 const N = 12;
 let world: SimWorld;
-let connection: Redis;
-let worker: Worker;
+let syncWorker: { close: () => Promise<void> };
 
 const as = (principal: Principal) => createCaller(contextFor(principal, { requestId: "sync-router-test" }));
 const admin = () => as(principals.admin());
@@ -52,10 +48,7 @@ async function finished(run: string) {
 beforeAll(async () => {
   await ensureSeeded();
   world = await startSim(N, { deleted: 0 });
-  await getQueue("sync").obliterate({ force: true });
-  connection = createRedisConnection("worker");
-  worker = new Worker("sync", createSyncProcessor({ loadPrincipal: loadTestPrincipal, adapterFor: world.adapterFor }), { connection });
-  await worker.waitUntilReady();
+  syncWorker = await startSyncWorker(world);
 });
 beforeEach(async () => {
   // resetSyncWorld restarts run names at SR-00001: finished jobs of the same ids would absorb the enqueue.
@@ -64,9 +57,7 @@ beforeEach(async () => {
   world.sim.control.reset({ patients: N, deleted: 0, seed: 7 });
 });
 afterAll(async () => {
-  await worker.close();
-  await connection.quit();
-  await getQueue("sync").obliterate({ force: true });
+  await syncWorker.close();
   await closeQueues();
   await world.sim.close();
   await closeDatabase();

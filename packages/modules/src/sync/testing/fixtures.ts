@@ -8,7 +8,10 @@ import { mergeGrants, seededRoleMatrix, type Principal, type SeededRoleName } fr
 import { schema as s, unsafeSystemDb } from "@orchestrator/db/system";
 import { demoUsers, isDatabaseEmpty, seedDemo } from "@orchestrator/db/testing";
 import { startKipuSimulator, type KipuSimulator } from "@orchestrator/kipu-simulator";
+import { Worker } from "bullmq";
+import { createSyncProcessor } from "../../jobs/sync";
 import type { LoadPrincipal } from "../../jobs/types";
+import { createRedisConnection, getQueue } from "../../queue";
 import { createAdapterFactory, type AdapterFactory, type KipuConnection } from "../adapters";
 
 /** `ensureSeeded` seeds four demo clients; everything else a test made goes in `resetSyncWorld`. */
@@ -107,4 +110,22 @@ export async function resetSyncWorld(): Promise<void> {
   await db.delete(s.versions).where(and(eq(s.versions.refDoctype, "Client"), notInArray(s.versions.docname, SEEDED_CLIENTS)));
   for (const t of [s.syncChanges, s.syncConflicts, s.syncDuplicates, s.syncState, s.syncRuns, s.syncSources, s.syncInbox]) await db.delete(t);
   await db.execute(sql`DELETE FROM naming_series WHERE prefix = 'SR-'`);
+}
+
+/**
+ * A real BullMQ Worker on the `sync` queue (emptied first) running the sync processor against the
+ * world's simulator. `close` stops it, its connection, and empties the queue again.
+ */
+export async function startSyncWorker(world: SimWorld, concurrency = 1): Promise<{ close: () => Promise<void> }> {
+  await getQueue("sync").obliterate({ force: true });
+  const connection = createRedisConnection("worker");
+  const worker = new Worker("sync", createSyncProcessor({ loadPrincipal: loadTestPrincipal, adapterFor: world.adapterFor }), { connection, concurrency });
+  await worker.waitUntilReady();
+  return {
+    async close() {
+      await worker.close();
+      await connection.quit();
+      await getQueue("sync").obliterate({ force: true });
+    },
+  };
 }
