@@ -1,6 +1,7 @@
 import { adminRouter } from "./admin/router";
 import { clientsRouter } from "./clients/router";
 import { coreRouter } from "./core/router";
+import { helpdeskRouter } from "./helpdesk/router";
 import { queuesRouter } from "./queues/router";
 import { syncRouter } from "./sync/router";
 import { createCallerFactory, createTRPCRouter } from "./trpc/init";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   views: viewsRouter,
   queues: queuesRouter,
   sync: syncRouter,
+  helpdesk: helpdeskRouter,
 });
 
 export type AppRouter = typeof appRouter;

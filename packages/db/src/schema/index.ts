@@ -2,3 +2,4 @@ export * from "./core";
 export * from "./clients";
 export * from "./views";
 export * from "./sync";
+export * from "./helpdesk";

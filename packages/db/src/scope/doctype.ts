@@ -84,14 +84,20 @@ export interface DocTypeDef {
    * Frappe's `validate`: runs inside the write's transaction after the permission checks, just before
    * the row is written, with a ScopedDb bound to that transaction. It may refuse the write (throw an
    * AppError with field errors) or change related documents, which then commit or roll back with it.
-   * Runs for every create and for every update that changes a field (tRPC and REST alike).
+   * Runs for every create and for every update that changes a field or sends a child table (tRPC and
+   * REST alike); `event.children` has the child rows. Like Frappe's `validate`, which sets fields on
+   * `self`, it may return values for fields of the document (server-managed ones included; not the
+   * department scope field), which are written with it and audited in the same Version row.
    */
-  validate?: (scoped: ScopedDb, event: ValidateEvent) => Promise<void>;
+  validate?: (scoped: ScopedDb, event: ValidateEvent) => Promise<ValidateResult>;
   /** Runs after a write has committed (cache invalidation, revoking sessions); must not throw for the write's sake. */
   afterWrite?: (event: WriteEvent) => Promise<void>;
   /** Rewrites a row on its way out (e.g. strips unreadable parts of an audit diff). */
   transformOut?: (row: Record<string, unknown>, principal: Principal) => Record<string, unknown>;
 }
+
+/** What a `validate` hook returns: nothing, or values it sets on the document. */
+export type ValidateResult = Record<string, unknown> | undefined | void;
 
 /** What `validate` gets: the document as it will be stored (`owner` included) and, for an update, as it was. */
 export interface ValidateEvent {
@@ -101,6 +107,12 @@ export interface ValidateEvent {
   changed: readonly string[];
   doc: Readonly<Record<string, unknown>>;
   previous?: Readonly<Record<string, unknown>>;
+  /**
+   * The child tables as they will be stored, by fieldname: for a create, the body's rows; for an
+   * update, the body's rows merged with the stored ones for each table the body sends (tables it does
+   * not send are absent: unchanged). Rows carry their fields, not the standard columns.
+   */
+  children?: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;
 }
 
 /** What `afterWrite` hears: the document's stored row after the write (before it, for a delete), and for an update the row before. */

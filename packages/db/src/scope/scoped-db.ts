@@ -5,7 +5,7 @@ import { canRead, canWrite, type Category, type Principal } from "../access/mode
 import type { Executor } from "../client";
 import { AppError, AppErrorCode, isAppError, safeErrorSummary } from "../errors";
 import { diffDocument, fieldChanges, isEmptyDiff, writeAccessLog, writeVersion, writeVersions, type ChildDiffInput, type RequestMeta, type VersionInput } from "./audit";
-import type { ChildTableDef, DocTypeDef, WriteEvent } from "./doctype";
+import type { ChildTableDef, DocTypeDef, ValidateResult, WriteEvent } from "./doctype";
 import { nextSeriesName, nextSeriesNames } from "./naming";
 import { categoryOfRow, categoryReadableFor, categoryWritableFor, readPredicate, rowInScope } from "./predicate";
 import { buildFilterSql, buildOrderBy, resolveFields, type ListQuery } from "./query";
@@ -71,6 +71,16 @@ function applyChildServerValues(childRows: Map<string, Validated[]>, server: Ser
     if (!rows || values.length > rows.length) throw new Error(`serverValues: ${key} has more rows than the body`);
     values.forEach((v, i) => { if (v) Object.assign(rows[i]!.values, v); });
   }
+}
+
+/** Values a `validate` hook set on the document: declared, non-hidden fields other than the department scope field. */
+function hookValues(dt: DocTypeDef, result: ValidateResult): Record<string, unknown> {
+  if (!result) return {};
+  for (const key of Object.keys(result)) {
+    const def = dt.fields[key];
+    if (!def || def.hidden || (dt.scope.kind === "department" && dt.scope.field === key)) throw new Error(`${dt.name}: validate may not set ${key}`);
+  }
+  return result;
 }
 
 const DEFAULT_PAGE_LENGTH = 20;
@@ -300,7 +310,8 @@ export class ScopedDb {
         const name = await this.newName(dt, values, input.name, tx);
         if (dt.validate) {
           const scoped = new ScopedDb(this.principal, this.meta, this.registry, tx);
-          await dt.validate(scoped, { action: "create", name, changed: Object.keys(values), doc: { ...values, name, owner: this.principal.user } });
+          const children = Object.fromEntries([...childRows].map(([key, rows]) => [key, rows.map((r) => r.values)]));
+          Object.assign(values, hookValues(dt, await dt.validate(scoped, { action: "create", name, changed: Object.keys(values), doc: { ...values, name, owner: this.principal.user }, children })));
         }
         const now = nextTimestamp();
         const stamp = { creation: now, modified: now, owner: this.principal.user, modified_by: this.principal.user };
@@ -386,7 +397,7 @@ export class ScopedDb {
           const scoped = new ScopedDb(this.principal, this.meta, this.registry, tx);
           for (const doc of named) {
             try {
-              await dt.validate(scoped, { action: "create", name: doc.name, changed: Object.keys(doc.values), doc: { ...doc.values, name: doc.name, owner: this.principal.user } });
+              Object.assign(doc.values, hookValues(dt, await dt.validate(scoped, { action: "create", name: doc.name, changed: Object.keys(doc.values), doc: { ...doc.values, name: doc.name, owner: this.principal.user }, children: {} })));
               written.push(doc);
             } catch (error) {
               refuse(doc.index, error);
@@ -459,7 +470,6 @@ export class ScopedDb {
           scoped.assertWritable(dt, before, "change");
           scoped.assertWritable(dt, after, "change"); // no moving a row out of your scope
           await scoped.checkLinks(dt, changedFields);
-          if (dt.validate) await dt.validate(scoped, { action: "update", name, changed: Object.keys(changedFields), doc: after, previous: before });
         }
         const childRows = scoped.validateChildren(dt, input.children, this.departmentOf(dt, after));
         applyChildServerValues(childRows, server);
@@ -467,6 +477,7 @@ export class ScopedDb {
         const now = nextTimestamp(String(before.modified));
         const childDiffs: ChildDiffInput[] = [];
         const childWrites: (() => Promise<unknown>)[] = [];
+        const nextChildren: Record<string, Record<string, unknown>[]> = {};
         for (const [key, rows] of childRows) {
           const child = dt.children![key]!;
           const existing = await scoped.loadChildren(child, name);
@@ -481,6 +492,7 @@ export class ScopedDb {
           childDiffs.push({ table: key, fields: { ...child.fields, idx: { column: child.idx, type: "int", label: "Row" } }, before: existing, after: next });
           const keep = new Set(next.map((r) => String(r.name)));
           const removed = existing.filter((r) => !keep.has(String(r.name))).map((r) => String(r.name));
+          nextChildren[key] = next;
           childWrites.push(async () => {
             if (removed.length) await tx.delete(child.table).where(and(eq(child.parent, name), inArray(child.standard.name, removed)));
             for (const row of next) {
@@ -491,6 +503,15 @@ export class ScopedDb {
               else if (prev.idx !== row.idx || fieldChanges(child.fields, prev, row).length) await tx.update(child.table).set(values).where(eq(child.standard.name, String(row.name)));
             }
           });
+        }
+        if (dt.validate && (Object.keys(changedFields).length || childRows.size)) {
+          const set = hookValues(dt, await dt.validate(scoped, { action: "update", name, changed: [...Object.keys(changedFields), ...childRows.keys()], doc: after, previous: before, children: nextChildren }));
+          for (const [key, value] of Object.entries(set)) {
+            after[key] = value;
+            if (JSON.stringify(before[key] ?? null) !== JSON.stringify(value ?? null)) changedFields[key] = value;
+            else delete changedFields[key];
+          }
+          if (Object.keys(set).length) scoped.assertWritable(dt, before, "change");
         }
         const data = diffDocument(dt.fields, before, after, childDiffs);
         if (isEmptyDiff(data)) return;

@@ -108,6 +108,9 @@ function privateHistory(registry: () => FullRegistry, principal: Principal): { d
   return { doctypes, own: and(inArray(s.versions.refDoctype, doctypes), eq(s.versions.owner, principal.user)) as SQL };
 }
 
+/** DocTypes whose history follows their documents' read scope for readers without `admin` read-all. */
+const auditedDocTypes = ["Client", "Task", "Medical Template", "Program", "Department", "User", "HD Ticket", "HD Ticket Comment", "HD Ticket Activity", "HD Team", "HD Agent", "HD Ticket Type", "HD Ticket Priority", "HD Ticket Status", "HD Service Level Agreement"];
+
 /** Which documents' history a principal may read: the history of the documents they may read. */
 function versionPredicate(registry: () => FullRegistry, principal: Principal): SQL | undefined {
   const personal = privateHistory(registry, principal);
@@ -116,7 +119,7 @@ function versionPredicate(registry: () => FullRegistry, principal: Principal): S
     return personal.own ? (or(notInArray(s.versions.refDoctype, personal.doctypes), personal.own) as SQL) : undefined;
   }
   const parts: SQL[] = personal.own ? [personal.own] : [];
-  for (const dt of ["Client", "Task", "Medical Template", "Program", "Department", "User"]) {
+  for (const dt of auditedDocTypes) {
     const def = registry().get(dt);
     if (!def) continue;
     const categories = def.rowCategory ? Object.values(def.rowCategory.values) : [def.category];

@@ -2,6 +2,7 @@ import type { DocTypeDef, DocTypeRegistry } from "@orchestrator/db";
 import { clientDocType, medicalTemplateDocType, programDocType, taskDocType } from "../clients/doctypes";
 import { departmentDocType, roleDocType, userDocType, versionDocType } from "../core/doctypes";
 import { savedViewDocType } from "../views/doctype";
+import { helpdeskDocTypes } from "../helpdesk/doctypes";
 
 /**
  * The DocType registry: one definition per DocType (table, category, fields, sensitive fields, child
@@ -13,6 +14,6 @@ export const registry: DocTypeRegistry & { all(): DocTypeDef[] } = {
   all: () => [...definitions.values()],
 };
 
-for (const dt of [clientDocType, taskDocType, medicalTemplateDocType, programDocType, departmentDocType, userDocType, roleDocType, savedViewDocType, versionDocType(() => registry)]) {
+for (const dt of [clientDocType, taskDocType, medicalTemplateDocType, programDocType, departmentDocType, userDocType, roleDocType, savedViewDocType, ...helpdeskDocTypes, versionDocType(() => registry)]) {
   definitions.set(dt.name, dt);
 }
