@@ -3,7 +3,8 @@
  * handlers over HTTP from a child process (server.ts), and measures the scoped client list and get at 10 concurrent
  * connections for a Super Admin and a Medical Staff user — each against the same SQL run directly
  * through mysql2 in the same run, plus SQL statements per request. Then the Kipu ingest and the no-op
- * job drain (sync-ingest.ts; BENCH_SKIP_SYNC=1 skips them) and Lighthouse (BENCH_SKIP_LIGHTHOUSE=1).
+ * job drain (sync-ingest.ts; BENCH_SKIP_SYNC=1 skips them), the helpdesk escalation sweep over 100k
+ * open tickets (helpdesk-sweep.ts; BENCH_SKIP_HELPDESK=1) and Lighthouse (BENCH_SKIP_LIGHTHOUSE=1).
  */
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -129,6 +130,10 @@ async function main() {
   // Kipu ingest and job drain (sync-ingest.ts), in a child process with its own throwaway database.
   if (process.env.BENCH_SKIP_SYNC === "1") console.log("\nSync ingest and job drain skipped (BENCH_SKIP_SYNC=1)");
   else await runChild("./sync-ingest.ts");
+
+  // The helpdesk escalation sweep over 100k open tickets (helpdesk-sweep.ts).
+  if (process.env.BENCH_SKIP_HELPDESK === "1") console.log("\nHelpdesk sweep skipped (BENCH_SKIP_HELPDESK=1)");
+  else await runChild("./helpdesk-sweep.ts");
 
   // The web app's figures: Lighthouse and First Load JS on the production build (lighthouse.ts).
   if (process.env.BENCH_SKIP_LIGHTHOUSE === "1") console.log("\nLighthouse skipped (BENCH_SKIP_LIGHTHOUSE=1)");

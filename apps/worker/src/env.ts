@@ -31,6 +31,8 @@ export const env = createEnv({
     WORKER_MAX_STALLED_COUNT: z.coerce.number().int().min(0).max(1_000).default(10),
     /** Minutes between scheduled incremental Kipu syncs (the `sync` queue's scheduler); 0 turns them off. */
     SYNC_KIPU_EVERY_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(15),
+    /** Minutes between helpdesk escalation sweeps (the `sla` queue's scheduler); 0 turns them off. */
+    HELPDESK_SWEEP_EVERY_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(1),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

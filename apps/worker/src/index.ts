@@ -16,7 +16,7 @@ const app = await startWorker({
   shutdownTimeoutMs: env.WORKER_SHUTDOWN_TIMEOUT_MS,
   queues: env.WORKER_QUEUES,
   stalls: { lockDurationMs: env.WORKER_LOCK_DURATION_MS, stalledIntervalMs: env.WORKER_STALLED_INTERVAL_MS, maxStalledCount: env.WORKER_MAX_STALLED_COUNT },
-  schedules: platformSchedules({ kipuSyncEveryMinutes: env.SYNC_KIPU_EVERY_MINUTES }),
+  schedules: platformSchedules({ kipuSyncEveryMinutes: env.SYNC_KIPU_EVERY_MINUTES, helpdeskSweepEveryMinutes: env.HELPDESK_SWEEP_EVERY_MINUTES }),
   // loadPrincipal caches principals in the auth package's Redis client: closed with the queues.
   closeAlso: [closeRedis],
   log,

@@ -36,15 +36,16 @@ export const defaultMatrix: Record<RoleName, Partial<Record<Category, Row>>> = {
 /**
  * Roles for service accounts rather than people, seeded with the same matrix mechanics. Kept apart
  * from `roleNames` (the seed's six staff roles, DESIGN §3), which the UI and tests enumerate as such.
- * "Integration": the actor of scheduled syncs — reads and writes every department's clients, and
- * (with Super Admin) may run and roll back syncs.
+ * "Integration": the actor of scheduled syncs and of the helpdesk escalation sweep — reads and writes
+ * every department's clients and tickets, and (with Super Admin) may run and roll back syncs.
  */
 export const serviceRoleNames = ["Integration"] as const;
 export type ServiceRoleName = (typeof serviceRoleNames)[number];
 export type SeededRoleName = RoleName | ServiceRoleName;
 
 export const serviceRoleMatrix: Record<ServiceRoleName, Partial<Record<Category, Row>>> = {
-  Integration: { client: rw() },
+  // helpdesk: the escalation sweep (every department's open tickets) acts as this account.
+  Integration: { client: rw(), helpdesk: rw() },
 };
 
 /** Every seeded role with its default grants. */
@@ -60,5 +61,5 @@ export const roleDescriptions: Record<SeededRoleName, string> = {
   "HR Manager": "All clients' core record; HR read/write, finance read",
   "Finance Manager": "All clients' core record; finance read/write, HR read",
   Supervisor: "Reads everything, changes nothing",
-  Integration: "Service account for external-system syncs: all clients read/write; runs and rolls back syncs",
+  Integration: "Service account for external-system syncs and helpdesk escalations: all clients and tickets read/write; runs and rolls back syncs",
 };

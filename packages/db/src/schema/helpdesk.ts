@@ -25,6 +25,8 @@ export const hdTeams = mysqlTable("hd_teams", {
   assignmentRule: json("assignment_rule"),
   /** The rule's round-robin cursor: the last agent it chose. */
   assignmentCursor: varchar("assignment_cursor", { length: 140 }),
+  /** The team lead (a user), whom escalation levels can notify. */
+  teamLead: link("team_lead"),
   ...timestamps(),
 });
 

@@ -116,6 +116,16 @@ export class ScopedDb {
     return this.exec.transaction((tx) => fn(new ScopedDb(this.principal, this.meta, this.registry, tx)));
   }
 
+  /**
+   * The executor this handle writes through (inside `transaction`, that transaction), for a module's
+   * own derived bookkeeping rows that are not documents and must commit or roll back with a write
+   * (the helpdesk's escalation marks, written by the ticket's validate). Never for documents: those
+   * go through the scoped methods, checked and audited.
+   */
+  bookkeepingExecutor(): Executor {
+    return this.exec;
+  }
+
   /** Whether the principal may read any row of a DocType at all (a module's presence in the UI follows this). */
   canReadDoctype(doctype: string): boolean {
     const dt = this.doctype(doctype);

@@ -6,6 +6,7 @@ import { validateSla } from "./validate-sla";
 import { validateAgent, validateTeam } from "./validate-catalogue";
 import { validateTicket } from "./tickets/ticket-hook";
 import { validateComment } from "./tickets/comment-hook";
+import { escalationDocTypes } from "./escalation/doctypes";
 
 /** Frappe Helpdesk's DocTypes, category `helpdesk`. Catalogues are global; tickets and their thread are scoped by department. */
 
@@ -24,6 +25,7 @@ export const hdTeamDocType: DocTypeDef = {
     description: { column: s.hdTeams.description, type: "text", label: "Description" },
     assignment_rule: { column: s.hdTeams.assignmentRule, type: "json", label: "Assignment rule" },
     assignment_cursor: { column: s.hdTeams.assignmentCursor, type: "data", label: "Last assigned agent", readOnly: true },
+    team_lead: { column: s.hdTeams.teamLead, type: "link", linkTo: "User", label: "Team lead" },
   },
   children: {
     users: {
@@ -201,4 +203,4 @@ export const hdTicketActivityDocType: DocTypeDef = {
   },
 };
 
-export const helpdeskDocTypes: DocTypeDef[] = [hdTeamDocType, hdAgentDocType, hdTicketTypeDocType, hdTicketPriorityDocType, hdTicketStatusDocType, hdSlaDocType, hdTicketDocType, hdTicketCommentDocType, hdTicketActivityDocType];
+export const helpdeskDocTypes: DocTypeDef[] = [hdTeamDocType, hdAgentDocType, hdTicketTypeDocType, hdTicketPriorityDocType, hdTicketStatusDocType, hdSlaDocType, hdTicketDocType, hdTicketCommentDocType, hdTicketActivityDocType, ...escalationDocTypes];

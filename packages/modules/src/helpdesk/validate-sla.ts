@@ -16,22 +16,23 @@ async function names(scoped: ScopedDb, doctype: string): Promise<string[]> {
   return (await scoped.list(doctype, { fields: ["name"], limit: 0 })).map((r) => String(r.name));
 }
 
-async function conditionIssues(scoped: ScopedDb, raw: unknown): Promise<FieldIssue[]> {
+/** Issues of a `[{ field, values }]` condition list on the ticket fields `allowed` (field → DocType of its values, null = free text). */
+export async function conditionIssues(scoped: ScopedDb, raw: unknown, allowed: Readonly<Record<string, string | null>> = SLA_CONDITION_FIELDS): Promise<FieldIssue[]> {
   if (raw === null || raw === undefined) return [];
   if (!Array.isArray(raw)) return [{ field: "conditions", message: "Conditions must be a list of {field, values}" }];
   const issues: FieldIssue[] = [];
   for (const [i, c] of (raw as unknown[]).entries()) {
     const at = `conditions[${i}]`;
     const { field, values } = (typeof c === "object" && c !== null ? c : {}) as { field?: unknown; values?: unknown };
-    if (typeof field !== "string" || !(field in SLA_CONDITION_FIELDS)) {
-      issues.push({ field: `${at}.field`, message: `Condition on unknown field ${JSON.stringify(field ?? null)} (use ${Object.keys(SLA_CONDITION_FIELDS).join(", ")})` });
+    if (typeof field !== "string" || !(field in allowed)) {
+      issues.push({ field: `${at}.field`, message: `Condition on unknown field ${JSON.stringify(field ?? null)} (use ${Object.keys(allowed).join(", ")})` });
       continue;
     }
     if (!Array.isArray(values) || !values.length || !values.every((v) => typeof v === "string" && v.trim())) {
       issues.push({ field: `${at}.values`, message: `Condition on ${field}: list at least one value` });
       continue;
     }
-    const doctype = SLA_CONDITION_FIELDS[field as SlaConditionField];
+    const doctype = allowed[field];
     if (!doctype) continue;
     const known = new Set(await names(scoped, doctype));
     const unknown = (values as string[]).filter((v) => !known.has(v));

@@ -3,6 +3,7 @@
  * registers a BullMQ Worker for each queue listed by `createProcessors`.
  */
 import type { QueueName } from "../queue/names";
+import { createSlaProcessor } from "./sla";
 import { createSyncProcessor } from "./sync";
 import { createTasksProcessor } from "./tasks";
 import type { JobDeps, QueueProcessor } from "./types";
@@ -10,9 +11,10 @@ import type { JobDeps, QueueProcessor } from "./types";
 export { processGenerateTasks } from "./generate-tasks";
 export { createTasksProcessor } from "./tasks";
 export { createSyncProcessor, processSyncRun, processSyncSchedule, type SyncJobDeps } from "./sync";
+export { createSlaProcessor, processSlaSweep, type SlaJobDeps } from "./sla";
 export type { JobDeps, LoadPrincipal, QueueProcessor } from "./types";
 
 /** The queues that have work today, with their processors; the other declared queues get theirs later. */
 export function createProcessors(deps: JobDeps): Partial<Record<QueueName, QueueProcessor>> {
-  return { tasks: createTasksProcessor(deps), sync: createSyncProcessor(deps) };
+  return { tasks: createTasksProcessor(deps), sync: createSyncProcessor(deps), sla: createSlaProcessor(deps) };
 }

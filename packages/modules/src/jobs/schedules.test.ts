@@ -3,8 +3,7 @@ import { platformSchedules } from "./schedules";
 
 describe("platformSchedules", () => {
   it("runs an incremental Kipu sync on the sync queue every SYNC_KIPU_EVERY_MINUTES, with retries and back-off", () => {
-    const [kipu, ...others] = platformSchedules({ kipuSyncEveryMinutes: 15 });
-    expect(others).toEqual([]);
+    const [kipu] = platformSchedules({ kipuSyncEveryMinutes: 15 });
     expect(kipu).toMatchObject({
       id: "kipu-incremental-sync",
       queue: "sync",
@@ -17,7 +16,13 @@ describe("platformSchedules", () => {
   });
 
   it("keeps a disabled schedule in the list with 0 minutes, so the worker knows to remove its scheduler", () => {
-    expect(platformSchedules({ kipuSyncEveryMinutes: 0 }).map((s) => [s.id, s.everyMinutes])).toEqual([["kipu-incremental-sync", 0]]);
+    expect(platformSchedules({ kipuSyncEveryMinutes: 0, helpdeskSweepEveryMinutes: 0 }).map((s) => [s.id, s.everyMinutes])).toEqual([["kipu-incremental-sync", 0], ["helpdesk-escalation-sweep", 0]]);
+  });
+
+  it("sweeps helpdesk escalations on the sla queue every minute by default, without retries (the next tick is one)", () => {
+    const sweep = platformSchedules({ kipuSyncEveryMinutes: 15 }).find((s) => s.id === "helpdesk-escalation-sweep");
+    expect(sweep).toMatchObject({ queue: "sla", name: "sla-sweep", data: {}, everyMinutes: 1, opts: { attempts: 1 } });
+    expect(platformSchedules({ kipuSyncEveryMinutes: 15, helpdeskSweepEveryMinutes: 5 }).at(-1)!.everyMinutes).toBe(5);
   });
 
   it("ids are unique", () => {

@@ -28,6 +28,8 @@ export interface JobSchedule {
 export interface ScheduleConfig {
   /** `SYNC_KIPU_EVERY_MINUTES`: minutes between incremental Kipu syncs; 0 turns them off. */
   kipuSyncEveryMinutes: number;
+  /** `HELPDESK_SWEEP_EVERY_MINUTES`: minutes between escalation sweeps (default 1); 0 turns them off. */
+  helpdeskSweepEveryMinutes?: number;
 }
 
 /** A schedule whose payload is checked against its job's schema when the list is built. */
@@ -59,6 +61,14 @@ export function platformSchedules(config: ScheduleConfig): JobSchedule[] {
       // A run that fails (Kipu down, bad credentials) is tried twice more, 1 then 2 minutes later, then
       // waits for the next tick: the schedule never hammers Kipu.
       opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 } },
+    }),
+    defineSchedule({
+      id: "helpdesk-escalation-sweep",
+      name: "sla-sweep",
+      data: {},
+      everyMinutes: config.helpdeskSweepEveryMinutes ?? 1,
+      // The next tick is a retry: a failed sweep is not retried on top of it.
+      opts: { attempts: 1 },
     }),
   ];
 }

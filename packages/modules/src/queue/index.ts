@@ -3,7 +3,7 @@
  * payload schemas, the Redis connection factory and typed producers.
  */
 export { queueNames, jobQueues, type QueueName, type JobName } from "./names";
-export { generateTasksPayload, jobPayloads, syncRunPayload, syncSchedulePayload, type GenerateTasksPayload, type JobPayload, type SyncRunPayload, type SyncSchedulePayload } from "./payloads";
+export { generateTasksPayload, jobPayloads, slaSweepPayload, syncRunPayload, syncSchedulePayload, type GenerateTasksPayload, type JobPayload, type SlaSweepPayload, type SyncRunPayload, type SyncSchedulePayload } from "./payloads";
 export { createRedisConnection, type ConnectionRole } from "./connection";
 export {
   closeQueues,

@@ -1,5 +1,5 @@
 /**
- * Every queue of the platform (DESIGN §5). `tasks` and `sync` have jobs so far; the others are declared so
+ * Every queue of the platform (DESIGN §5). `tasks`, `sync` and `sla` have jobs so far; the others are declared so
  * producers, the worker and the admin views agree on one list from the start.
  */
 export const queueNames = ["tasks", "sync", "sla", "reports", "email", "notifications", "maintenance"] as const;
@@ -10,5 +10,6 @@ export const jobQueues = {
   "generate-tasks": "tasks",
   "sync-run": "sync",
   "sync-schedule": "sync",
+  "sla-sweep": "sla",
 } as const satisfies Record<string, QueueName>;
 export type JobName = keyof typeof jobQueues;

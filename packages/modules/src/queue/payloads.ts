@@ -44,10 +44,18 @@ export const syncSchedulePayload = z.strictObject({
 });
 export type SyncSchedulePayload = z.infer<typeof syncSchedulePayload>;
 
+/** The helpdesk escalation sweep (every minute): fires the escalation levels that fell due. Acts as the integration user. */
+export const slaSweepPayload = z.strictObject({
+  /** Candidates per page (default 500). */
+  page_size: z.number().int().min(1).max(5_000).optional(),
+});
+export type SlaSweepPayload = z.infer<typeof slaSweepPayload>;
+
 export const jobPayloads = {
   "generate-tasks": generateTasksPayload,
   "sync-run": syncRunPayload,
   "sync-schedule": syncSchedulePayload,
+  "sla-sweep": slaSweepPayload,
 } as const satisfies Record<JobName, z.ZodType>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof jobPayloads)[N]>;

@@ -1,6 +1,6 @@
 import { AppError, formatTimestamp, parseTimestamp, type ScopedDb } from "@orchestrator/db";
 import type { TicketSlaLog } from "@orchestrator/db/schema";
-import { computeTicketSla } from "../sla";
+import { computeTicketSla, type TicketSlaState } from "../sla";
 import type { SlaPolicy } from "./sla-policy";
 
 export type StatusCategory = "Open" | "Paused" | "Resolved" | "Closed";
@@ -60,12 +60,12 @@ export function pausesFor(policy: SlaPolicy | null, categories: ReadonlyMap<stri
   return (status) => (policy?.pauseOn ? policy.pauseOn.has(status) : categories.get(status) === "Paused");
 }
 
-/** The ticket's SLA fields at `now` from its policy, log and first response (Frappe's names). */
-export function slaFields(policy: SlaPolicy, log: TicketSlaLog, ticket: { sla_start: string; first_responded_on?: unknown }, now: number): Record<string, unknown> {
+/** The ticket's SLA state at `now` from its policy, log and first response; `marks` as `computeTicketSla`'s. */
+export function slaState(policy: SlaPolicy, log: TicketSlaLog, ticket: { sla_start: string; first_responded_on?: unknown }, now: number, marks: readonly number[] = []): TicketSlaState {
   const [initial, ...changes] = log.priorityChanges;
   if (!initial) throw new Error("SLA log without the initial priority");
   const ms = (v: string) => toMs(v)!;
-  let state;
+  let state: TicketSlaState;
   try {
     state = computeTicketSla(
       policy.calendar,
@@ -78,12 +78,17 @@ export function slaFields(policy: SlaPolicy, log: TicketSlaLog, ticket: { sla_st
         firstRespondedAt: toMs(ticket.first_responded_on),
         resolutions: log.resolutions.map((r) => ({ resolvedAt: ms(r.resolvedAt), reopenedAt: r.reopenedAt === null ? null : ms(r.reopenedAt) })),
       },
-      { now, atRiskShare: policy.atRiskShare },
+      { now, atRiskShare: policy.atRiskShare, marks },
     );
   } catch (error) {
     if (error instanceof RangeError) throw AppError.validation([{ field: "priority", message: `SLA ${policy.name}: ${error.message}` }]);
     throw error;
   }
+  return state;
+}
+
+/** The ticket's SLA fields (Frappe's names) from its state. */
+export function slaFieldsOf(state: TicketSlaState): Record<string, unknown> {
   return {
     response_by: toTimestamp(state.responseBy),
     resolution_by: state.resolutionBy ? toTimestamp(state.resolutionBy) : null,
@@ -92,4 +97,9 @@ export function slaFields(policy: SlaPolicy, log: TicketSlaLog, ticket: { sla_st
     on_hold_since: state.onHoldSince ? toTimestamp(state.onHoldSince) : null,
     at_risk: state.atRisk ? 1 : 0,
   };
+}
+
+/** The ticket's SLA fields at `now` from its policy, log and first response (Frappe's names). */
+export function slaFields(policy: SlaPolicy, log: TicketSlaLog, ticket: { sla_start: string; first_responded_on?: unknown }, now: number): Record<string, unknown> {
+  return slaFieldsOf(slaState(policy, log, ticket, now));
 }

@@ -2,7 +2,8 @@ import { AppError, type ScopedDb, type ValidateEvent } from "@orchestrator/db";
 import type { TicketSlaLog } from "@orchestrator/db/schema";
 import { logActivities, type Activity } from "./activity";
 import { autoAssign, loadTeamAgents, teamChange } from "./assign";
-import { emptyLog, logStatusChange, pausesFor, readLog, slaFields, statusCategories, toTimestamp, type StatusCategory } from "./sla-fields";
+import { applicableLevels, escalationCycle, escalationMarks, writeEscalationMarks } from "../escalation/marks";
+import { emptyLog, logStatusChange, pausesFor, readLog, slaFieldsOf, slaState, statusCategories, toTimestamp, type StatusCategory } from "./sla-fields";
 import { findPolicyName, loadPolicy, type SlaPolicy } from "./sla-policy";
 
 const str = (v: unknown): string | null => (typeof v === "string" && v ? v : null);
@@ -115,12 +116,16 @@ export async function validateTicket(scoped: ScopedDb, event: ValidateEvent): Pr
   } else log = recordChanges(event, doc, log, categories, policy, now, set, activities);
   set.sla_log = log;
   if (policy && slaStart) {
-    const fields = slaFields(policy, log, { sla_start: slaStart, first_responded_on: doc.first_responded_on }, nowMs);
+    const levels = await applicableLevels(scoped, { ...doc, ...set });
+    const state = slaState(policy, log, { sla_start: slaStart, first_responded_on: doc.first_responded_on }, nowMs, [...new Set(levels.map((l) => l.share))]);
+    // The instants the escalation sweep fires at, stored with the SLA fields (business time is not SQL).
+    await writeEscalationMarks(scoped, event.name, escalationCycle(slaStart, log), escalationMarks(state, levels));
+    const fields = slaFieldsOf(state);
     if (event.action === "update" && fields.agreement_status !== event.previous?.agreement_status) {
       activities.push({ kind: "sla", action: `Agreement status ${String(event.previous?.agreement_status ?? "—")} → ${String(fields.agreement_status)}`, data: { from: event.previous?.agreement_status ?? null, to: fields.agreement_status } });
     }
     Object.assign(set, fields);
-  }
+  } else if (event.action === "update") await writeEscalationMarks(scoped, event.name, "", []);
   await logActivities(scoped, event.name, String(event.doc.department), activities);
   return set;
 }
