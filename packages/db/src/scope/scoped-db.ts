@@ -521,7 +521,8 @@ export class ScopedDb {
             if (JSON.stringify(before[key] ?? null) !== JSON.stringify(value ?? null)) changedFields[key] = value;
             else delete changedFields[key];
           }
-          if (Object.keys(set).length) scoped.assertWritable(dt, before, "change");
+          // What the hook set must keep the row inside the caller's write scope, like the caller's own changes.
+          if (Object.keys(set).length) scoped.assertWritable(dt, after, "change");
         }
         const data = diffDocument(dt.fields, before, after, childDiffs);
         if (isEmptyDiff(data)) return;

@@ -67,9 +67,10 @@ export const syncMethods: Record<string, Method> = {
     const principal = requirePrincipal(ctx);
     requirePost(ctx);
     const input = parse(syncInput, await params(ctx));
-    const requestId = ctx.req.headers.get("x-request-id") ?? undefined;
+    // The caller's request id, if any, follows the run into its audit rows (bounded like the column).
+    const requestId = ctx.req.headers.get("x-request-id")?.slice(0, 64) || undefined;
     const started = await startSyncRun({ source: KIPU_SOURCE, syncType: input.sync_type, dryRun: input.dry_run, trigger: "api", requestId }, principal);
-    await enqueueSyncRun({ run: started.name, actor: principal.user, ...(requestId ? { requestId: requestId.slice(0, 64) } : {}) });
+    await enqueueSyncRun({ run: started.name, actor: principal.user, ...(requestId ? { requestId } : {}) });
 
     const deadline = Date.now() + (input.timeout ?? env.SYNC_API_WAIT_SECONDS) * 1000;
     let run = await getSyncRun(started.name, principal, { action: "error", limit: 100 });
