@@ -6,6 +6,7 @@ import { registry } from "../registry";
 import { syncedFields, type SyncAdapter, type SyncedValues } from "./adapter";
 import type { StateRow } from "./load-page";
 import type { RecordPlan } from "./plan";
+import type { SyncCounts } from "./runs";
 import { dbTime } from "./sources";
 import type { Executor } from "./store";
 
@@ -20,15 +21,8 @@ import type { Executor } from "./store";
  * or duplicate row.
  */
 
-export interface PageCounts {
-  imported: number;
-  updated: number;
-  skipped: number;
-  conflicts: number;
-  duplicates: number;
-  errors: number;
-  removed: number;
-}
+/** What one page did: the run's counts, per page. */
+export type PageCounts = SyncCounts;
 
 export const zeroCounts = (): PageCounts => ({ imported: 0, updated: 0, skipped: 0, conflicts: 0, duplicates: 0, errors: 0, removed: 0 });
 

@@ -7,7 +7,7 @@
 export { syncedFields, SourceError, isSourceError, type MappedRecord, type MappedRemoval, type SourceErrorKind, type SourceHealth, type SourcePage, type SyncAdapter, type SyncedField, type SyncedValues } from "./adapter";
 export { createAdapterFactory, adapterFactoryFromEnv, createKipuAdapter, createWebhookAdapter, inboxCursor, mapWebhookRecord, webhookRecordSchema, type AdapterConfig, type AdapterFactory, type KipuAdapterOptions, type KipuConnection } from "./adapters";
 export { executeSyncRun, SyncRunFailedError, type ExecuteOptions, type SyncDeps } from "./engine";
-export { startSyncRun, getSyncRun, listSyncRuns, type GetSyncRunOptions, type ListSyncRunsOptions, type StartSyncRunInput, type SyncChangeSummary, type SyncRunStatus, type SyncRunSummary, type SyncTrigger, type SyncType } from "./runs";
+export { startSyncRun, getSyncRun, listSyncRuns, type GetSyncRunOptions, type ListSyncRunsOptions, type StartSyncRunInput, type SyncChangeSummary, type SyncCounts, type SyncRunStatus, type SyncRunSummary, type SyncTrigger, type SyncType } from "./runs";
 export { rollbackSyncRun, type KeptChange, type RollbackReport } from "./rollback";
 export { listConflicts, resolveConflict, type ConflictResolution, type SyncConflictSummary } from "./conflicts";
 export { listDuplicates, resolveDuplicate, type DuplicateResolution, type SyncDuplicateSummary } from "./duplicates";

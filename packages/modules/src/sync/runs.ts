@@ -13,8 +13,19 @@ export type SyncRunStatus = SyncRunRow["status"];
 
 export const FIRST_CHECKPOINT: SyncCheckpoint = { phase: "records", pageToken: null, pagesDone: 0 };
 
+/** What a run (or one page of it) did, record by record. */
+export interface SyncCounts {
+  imported: number;
+  updated: number;
+  skipped: number;
+  conflicts: number;
+  duplicates: number;
+  errors: number;
+  removed: number;
+}
+
 /** A run as the services return it (snake_case, like the rest of the REST surface). No secrets, no PHI. */
-export interface SyncRunSummary {
+export interface SyncRunSummary extends SyncCounts {
   name: string;
   source: string;
   sync_type: SyncType;
@@ -25,13 +36,6 @@ export interface SyncRunSummary {
   /** The cursor the run read changes since; null for a full read. */
   since: string | null;
   high_water_mark: string | null;
-  imported: number;
-  updated: number;
-  skipped: number;
-  conflicts: number;
-  duplicates: number;
-  errors: number;
-  removed: number;
   /** Pages committed so far and the phase: live progress of a running sync. */
   pages_done: number;
   phase: SyncCheckpoint["phase"];
