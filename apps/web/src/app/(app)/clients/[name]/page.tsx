@@ -1,23 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ClientDetail } from "~/features/clients/client-detail";
+import { decodeSegment } from "~/lib/route-segment";
 import { withSession } from "~/server/session";
 import { trpcErrorCode } from "~/trpc/error-code";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 
 type Props = { params: Promise<{ name: string }> };
 
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 // The record id, not the client's name: page titles end up in browser history and tab lists.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decode((await params).name) };
+  return { title: decodeSegment((await params).name) };
 }
 
 /**
@@ -26,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * the user's scope, which the data layer reports the same way — renders the plain not-found page.
  */
 export default async function ClientPage({ params }: Props) {
-  const name = decode((await params).name);
+  const name = decodeSegment((await params).name);
   const queryClient = getQueryClient();
   // Labels for departments, templates and programs: streamed to the client, not waited for.
   void queryClient.prefetchQuery(trpc.core.options.queryOptions());

@@ -3,27 +3,20 @@ import { notFound } from "next/navigation";
 import { RunDetail } from "~/features/admin/integrations/run-detail";
 import { runInput } from "~/features/admin/integrations/run-params";
 import { fromRecord } from "~/features/admin/integrations/runs-params";
+import { decodeSegment } from "~/lib/route-segment";
 import { withSession } from "~/server/session";
 import { trpcErrorCode } from "~/trpc/error-code";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 
 type Props = { params: Promise<{ run: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Sync run ${decode((await params).run)}` };
+  return { title: `Sync run ${decodeSegment((await params).run)}` };
 }
 
 /** The run and the first page of its changes, loaded on the server; an unknown run is the not-found page. */
 export default async function Page({ params, searchParams }: Props) {
-  const run = decode((await params).run);
+  const run = decodeSegment((await params).run);
   const input = runInput(run, fromRecord(await searchParams));
   try {
     await withSession(() => getQueryClient().fetchQuery(trpc.sync.run.queryOptions(input)));
