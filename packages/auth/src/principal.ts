@@ -58,11 +58,11 @@ export async function loadPrincipal(user: string, options: PrincipalCacheOptions
   return principal;
 }
 
-/** Three small indexed reads, run concurrently on the pool. */
+/** Four small indexed reads, run concurrently on the pool. */
 async function readPrincipal(user: string): Promise<Principal | null> {
   const db = unsafeSystemDb();
-  const { users, userRoles, rolePermissions, userDepartments } = schema;
-  const [userRows, roleRows, departmentRows] = await Promise.all([
+  const { users, userRoles, rolePermissions, userDepartments, contacts } = schema;
+  const [userRows, roleRows, departmentRows, contactRows] = await Promise.all([
     db.select({ name: users.name, fullName: users.fullName, enabled: users.enabled }).from(users).where(eq(users.name, user)).limit(1),
     db
       .select({ role: userRoles.role, category: rolePermissions.category, access: rolePermissions.access, scope: rolePermissions.scope })
@@ -70,6 +70,8 @@ async function readPrincipal(user: string): Promise<Principal | null> {
       .leftJoin(rolePermissions, eq(rolePermissions.role, userRoles.role))
       .where(eq(userRoles.user, user)),
     db.select({ department: userDepartments.department }).from(userDepartments).where(eq(userDepartments.user, user)),
+    // A portal login is a Contact's `user`: its customer is what an `own_customer` grant sees.
+    db.select({ customer: contacts.customer }).from(contacts).where(eq(contacts.user, user)),
   ]);
   const row = userRows[0];
   if (!row || !row.enabled) return null;
@@ -82,6 +84,7 @@ async function readPrincipal(user: string): Promise<Principal | null> {
     fullName: row.fullName,
     roles,
     departments: departmentRows.map((d) => d.department).sort(),
+    customers: [...new Set(contactRows.flatMap((c) => (c.customer ? [c.customer] : [])))].sort(),
     grants: mergeGrants(grantRows),
   };
 }

@@ -20,7 +20,7 @@ export type { RequestMeta, VersionData } from "./scope/audit";
 export { MASK } from "./scope/audit";
 export { formatTimestamp, nextTimestamp, parseTimestamp, sameTimestamp } from "./scope/time";
 export { insertRows } from "./scope/rows";
-export { readPredicate, categoryReadableFor, categoryOfRow } from "./scope/predicate";
+export { readPredicate, categoryReadableFor, categoryOfRow, isCustomerScoped } from "./scope/predicate";
 
 /** The handle a request gets: everything it reads or writes is within the principal's scope. */
 export function createScopedDb(principal: Principal, meta: RequestMeta, registry: DocTypeRegistry): ScopedDb {

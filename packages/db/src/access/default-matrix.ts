@@ -41,7 +41,20 @@ export const defaultMatrix: Record<RoleName, Partial<Record<Category, Row>>> = {
  */
 export const serviceRoleNames = ["Integration"] as const;
 export type ServiceRoleName = (typeof serviceRoleNames)[number];
-export type SeededRoleName = RoleName | ServiceRoleName;
+/**
+ * Helpdesk roles (issue 5), kept apart from the seed's six staff roles like the service roles.
+ * "Helpdesk Agent": works their departments' tickets and reads the helpdesk's catalogues.
+ * "Helpdesk Customer": a customer's contact in the portal — their customers' tickets only.
+ */
+export const helpdeskRoleNames = ["Helpdesk Agent", "Helpdesk Customer"] as const;
+export type HelpdeskRoleName = (typeof helpdeskRoleNames)[number];
+
+export const helpdeskRoleMatrix: Record<HelpdeskRoleName, Partial<Record<Category, Row>>> = {
+  "Helpdesk Agent": { helpdesk: rw("own_dept") },
+  "Helpdesk Customer": { helpdesk: rw("own_customer") },
+};
+
+export type SeededRoleName = RoleName | ServiceRoleName | HelpdeskRoleName;
 
 export const serviceRoleMatrix: Record<ServiceRoleName, Partial<Record<Category, Row>>> = {
   // helpdesk: the escalation sweep (every department's open tickets) acts as this account.
@@ -49,7 +62,7 @@ export const serviceRoleMatrix: Record<ServiceRoleName, Partial<Record<Category,
 };
 
 /** Every seeded role with its default grants. */
-export const seededRoleMatrix: Record<SeededRoleName, Partial<Record<Category, Row>>> = { ...defaultMatrix, ...serviceRoleMatrix };
+export const seededRoleMatrix: Record<SeededRoleName, Partial<Record<Category, Row>>> = { ...defaultMatrix, ...serviceRoleMatrix, ...helpdeskRoleMatrix };
 
 /** Roles that may run and roll back syncs (the sync services check this). */
 export const syncOperatorRoles: readonly string[] = ["Super Admin", "Integration"];
@@ -61,5 +74,7 @@ export const roleDescriptions: Record<SeededRoleName, string> = {
   "HR Manager": "All clients' core record; HR read/write, finance read",
   "Finance Manager": "All clients' core record; finance read/write, HR read",
   Supervisor: "Reads everything, changes nothing",
+  "Helpdesk Agent": "Works their departments' helpdesk tickets",
+  "Helpdesk Customer": "A customer's contact in the support portal: their organisation's tickets only",
   Integration: "Service account for external-system syncs and helpdesk escalations: all clients and tickets read/write; runs and rolls back syncs",
 };

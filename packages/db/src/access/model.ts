@@ -7,7 +7,11 @@
 export const categories = ["client", "medical", "program", "hr", "finance", "crm", "helpdesk", "documents", "projects", "insights", "admin"] as const;
 export type Category = (typeof categories)[number];
 export type AccessLevel = "none" | "read" | "write";
-export type AccessScope = "all" | "own_dept";
+/**
+ * `own_dept`: rows of the user's departments. `own_customer`: rows of the customers the user is a
+ * contact of (helpdesk portal users), on DocTypes that declare a `customerScope`; nothing elsewhere.
+ */
+export type AccessScope = "all" | "own_dept" | "own_customer";
 
 export interface Grant {
   access: AccessLevel;
@@ -26,6 +30,8 @@ export interface Principal {
   fullName: string;
   roles: readonly string[];
   departments: readonly string[];
+  /** The customers the user is a contact of (`own_customer` grants see their rows). Absent: none. */
+  customers?: readonly string[];
   grants: Readonly<Partial<Record<Category, Grant>>>;
   /** Set only by `systemPrincipal()`: system jobs act on everything. */
   system?: true;
@@ -62,14 +68,18 @@ export function mergeGrants(rows: readonly { category: string; access: AccessLev
     const category = row.category as Category;
     const prev = merged[category] ?? { access: "none" as AccessLevel, scope: "own_dept" as AccessScope };
     const access = accessRank[row.access] > accessRank[prev.access] ? row.access : prev.access;
-    const readScope = row.access !== "none" && row.scope === "all" ? "all" : prev.access === "none" ? row.scope : prev.scope;
+    const readScope = row.access === "none" ? prev.scope : prev.access === "none" ? row.scope : widest(prev.scope, row.scope);
     const prevWrite = prev.access === "write" ? writeScopeOf(prev) : undefined;
     const rowWrite = row.access === "write" ? row.scope : undefined;
-    const writeScope = prevWrite === "all" || rowWrite === "all" ? "all" : (prevWrite ?? rowWrite);
+    const writeScope = prevWrite && rowWrite ? widest(prevWrite, rowWrite) : (prevWrite ?? rowWrite);
     merged[category] = writeScope && writeScope !== readScope ? { access, scope: readScope, writeScope } : { access, scope: readScope };
   }
   return merged;
 }
+
+/** Scopes from narrowest to widest. A staff member who is also a customer's contact is scoped as staff. */
+const scopeRank: Record<AccessScope, number> = { own_customer: 0, own_dept: 1, all: 2 };
+const widest = (a: AccessScope, b: AccessScope): AccessScope => (scopeRank[a] >= scopeRank[b] ? a : b);
 
 export function writeScopeOf(grant: Grant): AccessScope {
   return grant.writeScope ?? grant.scope;

@@ -10,7 +10,7 @@ import { link, nameKey, timestamps } from "./columns";
 const at = (name: string) => datetime(name, { mode: "string", fsp: 6 });
 
 export const escalationClocks = ["response", "resolution"] as const;
-export const notificationKinds = ["escalation"] as const;
+export const notificationKinds = ["escalation", "mention", "assignment", "reply"] as const;
 export const notificationEmailStatuses = ["none", "pending"] as const;
 
 /** `HD Escalation Rule`: which tickets it applies to (conditions on team, type, priority; none = all) and its levels. */

@@ -14,7 +14,9 @@ export const agentAvailabilities = ["Active", "Away", "Offline"] as const;
 export const ticketStatusCategories = ["Open", "Paused", "Resolved", "Closed"] as const;
 export const agreementStatuses = ["First Response Due", "Resolution Due", "Paused", "Fulfilled", "Failed"] as const;
 export const ticketCommentTypes = ["Reply", "Internal Note"] as const;
-export const ticketActivityKinds = ["created", "status", "priority", "team", "assignment", "sla", "escalation", "comment"] as const;
+export const ticketActivityKinds = ["created", "status", "priority", "team", "assignment", "sla", "escalation", "comment", "merge", "email", "feedback"] as const;
+/** Where a thread entry came from. */
+export const ticketCommentSources = ["Agent", "Portal", "Email"] as const;
 
 /** `HD Team`: an agent group, with its assignment rule (validated by the assignment module) and the rule's cursor. */
 export const hdTeams = mysqlTable("hd_teams", {
@@ -140,8 +142,10 @@ export const hdTickets = mysqlTable(
     assignee: link("assignee"),
     raisedBy: varchar("raised_by", { length: 140 }),
     client: link("client"),
-    /** Free text until the CRM adds Customers. */
-    customer: varchar("customer", { length: 140 }),
+    /** The `HD Customer` it belongs to (the portal's scope). */
+    customer: link("customer"),
+    /** The `Contact` who raised it. */
+    contact: link("contact"),
     language: varchar("language", { length: 16 }),
     tags: json("tags"),
     department: link("department").notNull(),
@@ -159,9 +163,18 @@ export const hdTickets = mysqlTable(
     agreementStatus: mysqlEnum("agreement_status", agreementStatuses),
     atRisk: boolean("at_risk").notNull().default(false),
     slaLog: json("sla_log"),
+    /** CSAT: the customer's rating of the resolution (1–5) and comment. */
+    feedbackRating: tinyint("feedback_rating"),
+    feedbackText: text("feedback_text"),
+    feedbackOn: at("feedback_on"),
+    /** Set when this ticket was merged into another (it is then closed). */
+    mergedInto: link("merged_into"),
+    /** The last reply from the customer's side (portal or e-mail): auto-close counts from here. */
+    lastCustomerReplyOn: at("last_customer_reply_on"),
     ...timestamps(),
   },
   (t) => [
+    index("hd_tickets_customer_modified_idx").on(t.customer, t.modified),
     index("hd_tickets_dept_status_modified_idx").on(t.department, t.status, t.modified),
     index("hd_tickets_dept_modified_idx").on(t.department, t.modified),
     index("hd_tickets_status_modified_idx").on(t.status, t.modified),
@@ -184,6 +197,11 @@ export const hdTicketComments = mysqlTable(
     commentType: mysqlEnum("comment_type", ticketCommentTypes).notNull(),
     commentedBy: link("commented_by").notNull(),
     content: text("content").notNull(),
+    /** The ticket's customer, copied like its department: the portal's scope. */
+    customer: link("customer"),
+    source: mysqlEnum("source", ticketCommentSources).notNull().default("Agent"),
+    /** Users @mentioned in an internal note (they are notified). */
+    mentions: json("mentions"),
     ...timestamps(),
   },
   (t) => [index("hd_ticket_comments_ticket_idx").on(t.ticket, t.creation)],

@@ -4,3 +4,6 @@ export * from "./views";
 export * from "./sync";
 export * from "./helpdesk";
 export * from "./helpdesk-escalation";
+export * from "./contacts";
+export * from "./email";
+export * from "./helpdesk-kb";

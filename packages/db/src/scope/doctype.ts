@@ -17,6 +17,8 @@ export interface FieldDef {
   sensitive?: boolean;
   /** Never leaves the server (password hashes). */
   hidden?: boolean;
+  /** Staff only: absent for readers whose grant is `own_customer` (portal contacts), never accepted from them. */
+  internal?: boolean;
   /** Reading the field needs read access to this category, beyond the record's own. */
   category?: Category;
   maxLength?: number;
@@ -59,6 +61,8 @@ export type ScopeRule =
   /** A hand-written predicate (the audit trail follows the documents it describes). */
   | { kind: "custom"; predicate: (principal: Principal) => SQL | undefined };
 
+export type CustomerScope = { field: string; only?: { field: string; values: readonly string[] } } | "catalogue";
+
 /** How a new document gets its name: a series (`CL-00042`), a field's value, a random id, or the `name` the caller gives (Frappe's "Prompt"). */
 export type NamingRule = { kind: "series"; prefix: string; digits: number } | { kind: "field"; field: string } | { kind: "random" } | { kind: "prompt" };
 
@@ -73,6 +77,12 @@ export interface DocTypeDef {
   naming: NamingRule;
   fields: Record<string, FieldDef>;
   children?: Record<string, ChildTableDef>;
+  /**
+   * What readers whose grant is `own_customer` (portal contacts) may see and write: rows whose `field`
+   * is one of their customers (and, with `only`, whose `only.field` is one of `only.values`), or with
+   * `"catalogue"` every row, read-only. Absent: nothing (fail closed).
+   */
+  customerScope?: CustomerScope;
   /** PHI-bearing: each read of a document is written to the access log. */
   phi?: boolean;
   readOnly?: boolean;

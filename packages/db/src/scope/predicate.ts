@@ -5,10 +5,37 @@ import type { DocTypeDef } from "./doctype";
 
 const NOTHING = sql`1 = 0`;
 
+/** Rows an `own_customer` grant (a portal contact) sees: their customers' rows, where the DocType allows it. */
+function customerPredicate(principal: Principal, dt: DocTypeDef): SQL | undefined {
+  const rule = dt.customerScope;
+  if (rule === "catalogue") return undefined;
+  const customers = principal.customers ?? [];
+  if (!rule || !customers.length) return NOTHING;
+  const column = dt.fields[rule.field]?.column;
+  if (!column) throw new Error(`${dt.name}: customer scope field ${rule.field} is not a field`);
+  const mine = inArray(column, [...customers]);
+  if (!rule.only) return mine;
+  const only = dt.fields[rule.only.field]?.column;
+  if (!only) throw new Error(`${dt.name}: customer scope field ${rule.only.field} is not a field`);
+  return and(mine, inArray(only, [...rule.only.values])) as SQL;
+}
+
+/** Whether a row in hand is one an `own_customer` grant may read (or, `write`, change). */
+function customerRowInScope(principal: Principal, dt: DocTypeDef, row: Record<string, unknown>, mode: "read" | "write"): boolean {
+  const rule = dt.customerScope;
+  if (rule === "catalogue") return mode === "read";
+  if (!rule) return false;
+  const value = row[rule.field];
+  if (typeof value !== "string" || !(principal.customers ?? []).includes(value)) return false;
+  return !rule.only || rule.only.values.includes(String(row[rule.only.field] ?? ""));
+}
+
 /** Rows of one category a grant lets the principal see, given the DocType's scope rule. */
 function grantPredicate(principal: Principal, grant: Grant, dt: DocTypeDef): SQL | undefined {
   if (grant.access === "none") return NOTHING;
   const rule = dt.scope;
+  // Portal contacts: only what the DocType opens to its customers, whatever its staff scope rule.
+  if (grant.scope === "own_customer" && rule.kind !== "owner" && rule.kind !== "custom") return customerPredicate(principal, dt);
   switch (rule.kind) {
     case "global":
       return undefined;
@@ -79,6 +106,11 @@ export function categoryOfRow(dt: DocTypeDef, row: Record<string, unknown>): Cat
   return dt.category;
 }
 
+/** Whether the principal reads this category as a portal contact (`internal` fields are then absent). */
+export function isCustomerScoped(principal: Principal, category: Category): boolean {
+  return grantFor(principal, category).scope === "own_customer" && !principal.system;
+}
+
 /** Whether a row already in hand is within the principal's read (or write) scope — e.g. a write's after-image. */
 export function rowInScope(principal: Principal, dt: DocTypeDef, row: Record<string, unknown>, category: Category, mode: "read" | "write" = "read"): boolean {
   if (dt.scope.kind === "owner") return ownsRow(principal, row);
@@ -87,6 +119,7 @@ export function rowInScope(principal: Principal, dt: DocTypeDef, row: Record<str
   const scope = mode === "write" ? writeScopeOf(grant) : grant.scope;
   if (scope === "all") return true;
   const rule = dt.scope;
+  if (scope === "own_customer" && rule.kind !== "custom") return customerRowInScope(principal, dt, row, mode);
   if (rule.kind === "department") return principal.departments.includes(String(row[rule.field] ?? ""));
   if (rule.kind === "self") return row[rule.field] === principal.user;
   return true;
@@ -96,11 +129,12 @@ export function rowInScope(principal: Principal, dt: DocTypeDef, row: Record<str
 export function categoryReadableFor(principal: Principal, category: Category, department: unknown): boolean {
   if (!canRead(principal, category)) return false;
   const grant = grantFor(principal, category);
-  return grant.scope === "all" || typeof department !== "string" || principal.departments.includes(department);
+  // A portal contact's row-level scope already decided (their customer's rows); departments do not apply.
+  return grant.scope === "all" || grant.scope === "own_customer" || typeof department !== "string" || principal.departments.includes(department);
 }
 
 export function categoryWritableFor(principal: Principal, category: Category, department: unknown): boolean {
   if (!canWrite(principal, category)) return false;
   const grant = grantFor(principal, category);
-  return writeScopeOf(grant) === "all" || typeof department !== "string" || principal.departments.includes(department);
+  return writeScopeOf(grant) === "all" || writeScopeOf(grant) === "own_customer" || typeof department !== "string" || principal.departments.includes(department);
 }

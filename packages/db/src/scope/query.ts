@@ -3,7 +3,7 @@ import type { AnyMySqlColumn } from "drizzle-orm/mysql-core";
 import type { Principal } from "../access/model";
 import { AppError, type FieldIssue } from "../errors";
 import { isStandardField, type DocTypeDef, type FieldDef } from "./doctype";
-import { categoryReadableFor } from "./predicate";
+import { categoryReadableFor, isCustomerScoped } from "./predicate";
 
 export const filterOperators = ["=", "!=", ">", "<", ">=", "<=", "like", "not like", "in", "not in", "is", "between"] as const;
 export type FilterOperator = (typeof filterOperators)[number];
@@ -36,6 +36,7 @@ export function readableColumn(principal: Principal, dt: DocTypeDef, field: stri
   if (isStandardField(field)) return dt.standard[field];
   const def = dt.fields[field];
   if (!def || def.hidden) return undefined;
+  if (def.internal && isCustomerScoped(principal, dt.category)) return undefined;
   // A category-gated field is only listable with the category in every scope (the row's department is not known yet).
   if (def.category && !categoryReadableFor(principal, def.category, undefined)) return undefined;
   return def.column;

@@ -7,7 +7,7 @@ import { AppError, AppErrorCode, isAppError, safeErrorSummary } from "../errors"
 import { diffDocument, fieldChanges, isEmptyDiff, writeAccessLog, writeVersion, writeVersions, type ChildDiffInput, type RequestMeta, type VersionInput } from "./audit";
 import type { ChildTableDef, DocTypeDef, ValidateResult, WriteEvent } from "./doctype";
 import { nextSeriesName, nextSeriesNames } from "./naming";
-import { categoryOfRow, categoryReadableFor, categoryWritableFor, readPredicate, rowInScope } from "./predicate";
+import { categoryOfRow, categoryReadableFor, categoryWritableFor, isCustomerScoped, readPredicate, rowInScope } from "./predicate";
 import { buildFilterSql, buildOrderBy, resolveFields, type ListQuery } from "./query";
 import { allColumns, insertRows, normalizeRow, toTableValues } from "./rows";
 import { nextTimestamp, sameTimestamp } from "./time";
@@ -126,6 +126,16 @@ export class ScopedDb {
     return this.exec;
   }
 
+  /**
+   * The same transaction under another principal: for a module's hook that does, on its caller's
+   * behalf, work the caller may not do directly (a portal contact's ticket gets its SLA, assignment and
+   * activity rows written as the helpdesk service). Every write it makes is checked and audited as that
+   * principal's. The named door for such elevation; never for serving a caller's reads.
+   */
+  actingAs(principal: Principal): ScopedDb {
+    return new ScopedDb(principal, this.meta, this.registry, this.exec);
+  }
+
   /** Whether the principal may read any row of a DocType at all (a module's presence in the UI follows this). */
   canReadDoctype(doctype: string): boolean {
     const dt = this.doctype(doctype);
@@ -205,11 +215,19 @@ export class ScopedDb {
   /** Strips fields of a category the principal may not read for this row. */
   private visibleDoc(dt: DocTypeDef, row: Record<string, unknown>): Record<string, unknown> {
     const department = this.departmentOf(dt, row);
+    const portal = isCustomerScoped(this.principal, categoryOfRow(dt, row));
     const out: Record<string, unknown> = { ...row };
     for (const [field, def] of Object.entries(dt.fields)) {
-      if (def.hidden || (def.category && !categoryReadableFor(this.principal, def.category, department))) delete out[field];
+      if (def.hidden || (portal && def.internal) || (def.category && !categoryReadableFor(this.principal, def.category, department))) delete out[field];
     }
     return out;
+  }
+
+  /** A portal contact may not set staff-only (`internal`) fields: refused by name, nothing written. */
+  private refuseInternal(dt: DocTypeDef, values: Record<string, unknown>): void {
+    if (!isCustomerScoped(this.principal, dt.category)) return;
+    const issues = Object.keys(values).filter((f) => dt.fields[f]?.internal).map((field) => ({ field, message: `${dt.fields[field]!.label} cannot be set from the portal` }));
+    if (issues.length) throw AppError.validation(issues);
   }
 
   /** One document with the child tables the principal may read; out of scope is NOT FOUND. */
@@ -298,6 +316,7 @@ export class ScopedDb {
     const dt = this.doctype(doctype);
     if (dt.readOnly) throw AppError.forbidden(`${dt.name} is read-only`);
     const input = validateDocument(dt.fields, body, { mode: "create", childKeys: Object.keys(dt.children ?? {}) });
+    this.refuseInternal(dt, input.values);
     const server = splitServerValues(dt, options.serverValues);
     const values = { ...input.values, ...server.values };
     this.stampDepartment(dt, values);
@@ -371,6 +390,7 @@ export class ScopedDb {
     for (const [index, item] of items.entries()) {
       try {
         const input = validateDocument(dt.fields, item.body, { mode: "create", childKeys: Object.keys(dt.children ?? {}) });
+        this.refuseInternal(dt, input.values);
         const server = splitServerValues(dt, item.serverValues);
         if (Object.keys(input.children).length || server.children.size) throw new Error(`insertMany: ${dt.name} documents with child rows go through insert`);
         const values = { ...input.values, ...server.values };
@@ -460,6 +480,7 @@ export class ScopedDb {
     const dt = this.doctype(doctype);
     if (dt.readOnly) throw AppError.forbidden(`${dt.name} is read-only`);
     const input = validateDocument(dt.fields, body, { mode: "update", childKeys: Object.keys(dt.children ?? {}) });
+    this.refuseInternal(dt, input.values);
     const server = splitServerValues(dt, options.serverValues);
     Object.assign(input.values, server.values);
     const expected = options.expectedModified ?? input.modified;

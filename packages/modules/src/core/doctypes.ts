@@ -1,7 +1,7 @@
 import { and, eq, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
 import * as s from "@orchestrator/db/schema";
 import { invalidatePrincipals } from "@orchestrator/auth";
-import { canRead, categories, grantFor, readPredicate, type DocTypeDef, type DocTypeRegistry, type Principal, type VersionData } from "@orchestrator/db";
+import { canRead, categories, grantFor, isCustomerScoped, readPredicate, type DocTypeDef, type DocTypeRegistry, type Principal, type VersionData } from "@orchestrator/db";
 import { standardOf } from "../registry/standard";
 import { afterUserWrite } from "./user-hooks";
 
@@ -89,7 +89,7 @@ export const roleDocType: DocTypeDef = {
       fields: {
         category: { column: s.rolePermissions.category, type: "select", options: categories, label: "Category", required: true },
         access: { column: s.rolePermissions.access, type: "select", options: ["none", "read", "write"], label: "Access", required: true },
-        scope: { column: s.rolePermissions.scope, type: "select", options: ["all", "own_dept"], label: "Scope", required: true },
+        scope: { column: s.rolePermissions.scope, type: "select", options: ["all", "own_dept", "own_customer"], label: "Scope", required: true },
       },
     },
   },
@@ -109,7 +109,7 @@ function privateHistory(registry: () => FullRegistry, principal: Principal): { d
 }
 
 /** DocTypes whose history follows their documents' read scope for readers without `admin` read-all. */
-const auditedDocTypes = ["Client", "Task", "Medical Template", "Program", "Department", "User", "HD Ticket", "HD Ticket Comment", "HD Ticket Activity", "HD Team", "HD Agent", "HD Ticket Type", "HD Ticket Priority", "HD Ticket Status", "HD Service Level Agreement"];
+const auditedDocTypes = ["Client", "Task", "Medical Template", "Program", "Department", "User", "HD Ticket", "HD Ticket Comment", "HD Ticket Activity", "HD Team", "HD Agent", "HD Ticket Type", "HD Ticket Priority", "HD Ticket Status", "HD Service Level Agreement", "HD Customer", "Contact", "HD Article", "HD Article Category", "HD Canned Response"];
 
 /** Which documents' history a principal may read: the history of the documents they may read. */
 function versionPredicate(registry: () => FullRegistry, principal: Principal): SQL | undefined {
@@ -124,6 +124,8 @@ function versionPredicate(registry: () => FullRegistry, principal: Principal): S
     if (!def) continue;
     const categories = def.rowCategory ? Object.values(def.rowCategory.values) : [def.category];
     if (def.scope.kind !== "self" && def.scope.kind !== "custom" && !categories.some((c) => canRead(principal, c))) continue;
+    // Portal contacts read their tickets, never the staff-side history of them.
+    if (categories.every((c) => isCustomerScoped(principal, c))) continue;
     const predicate = readPredicate(principal, def);
     parts.push(
       and(

@@ -1,5 +1,5 @@
 import * as s from "@orchestrator/db/schema";
-import { agentAvailabilities, agreementStatuses, ticketActivityKinds, ticketCommentTypes, ticketStatusCategories } from "@orchestrator/db/schema";
+import { agentAvailabilities, agreementStatuses, ticketActivityKinds, ticketCommentTypes, ticketCommentSources, ticketStatusCategories } from "@orchestrator/db/schema";
 import type { DocTypeDef } from "@orchestrator/db";
 import { standardOf } from "../registry/standard";
 import { validateSla } from "./validate-sla";
@@ -66,6 +66,8 @@ export const hdTicketTypeDocType: DocTypeDef = {
   standard: standardOf(s.hdTicketTypes),
   category: "helpdesk",
   scope: { kind: "global" },
+  // Portal contacts pick from them when raising a ticket.
+  customerScope: "catalogue",
   naming: { kind: "prompt" },
   fields: { description: { column: s.hdTicketTypes.description, type: "text", label: "Description" } },
 };
@@ -76,6 +78,8 @@ export const hdTicketPriorityDocType: DocTypeDef = {
   standard: standardOf(s.hdTicketPriorities),
   category: "helpdesk",
   scope: { kind: "global" },
+  // Portal contacts pick from them when raising a ticket.
+  customerScope: "catalogue",
   naming: { kind: "prompt" },
   fields: { rank: { column: s.hdTicketPriorities.rank, type: "int", label: "Rank" } },
 };
@@ -86,6 +90,8 @@ export const hdTicketStatusDocType: DocTypeDef = {
   standard: standardOf(s.hdTicketStatuses),
   category: "helpdesk",
   scope: { kind: "global" },
+  // Portal contacts pick from them when raising a ticket.
+  customerScope: "catalogue",
   naming: { kind: "prompt" },
   fields: {
     category: { column: s.hdTicketStatuses.category, type: "select", options: ticketStatusCategories, label: "Category", required: true },
@@ -140,6 +146,8 @@ export const hdTicketDocType: DocTypeDef = {
   titleField: "subject",
   searchFields: ["subject", "raised_by", "customer"],
   validate: validateTicket,
+  // Portal contacts see their customers' tickets, without the staff-only (`internal`) fields.
+  customerScope: { field: "customer" },
   fields: {
     subject: { column: t.subject, type: "data", label: "Subject", required: true, maxLength: 255 },
     description: { column: t.description, type: "text", label: "Description" },
@@ -147,25 +155,31 @@ export const hdTicketDocType: DocTypeDef = {
     priority: { column: t.priority, type: "link", linkTo: "HD Ticket Priority", label: "Priority" },
     ticket_type: { column: t.ticketType, type: "link", linkTo: "HD Ticket Type", label: "Ticket type" },
     agent_group: { column: t.agentGroup, type: "link", linkTo: "HD Team", label: "Team" },
-    assignee: { column: t.assignee, type: "link", linkTo: "User", label: "Assigned to" },
+    assignee: { column: t.assignee, type: "link", linkTo: "User", label: "Assigned to", internal: true },
     raised_by: { column: t.raisedBy, type: "data", label: "Raised by (email)" },
-    client: { column: t.client, type: "link", linkTo: "Client", label: "Client" },
-    customer: { column: t.customer, type: "data", label: "Customer" },
+    client: { column: t.client, type: "link", linkTo: "Client", label: "Client", internal: true },
+    customer: { column: t.customer, type: "link", linkTo: "HD Customer", label: "Customer" },
+    contact: { column: t.contact, type: "link", linkTo: "Contact", label: "Contact" },
     language: { column: t.language, type: "data", label: "Language", maxLength: 16 },
-    tags: { column: t.tags, type: "json", label: "Tags" },
+    tags: { column: t.tags, type: "json", label: "Tags", internal: true },
     department: { column: t.department, type: "link", linkTo: "Department", label: "Department" },
     opening_date: at(t.openingDate, "Opened"),
-    sla: { column: t.sla, type: "link", linkTo: "HD Service Level Agreement", label: "SLA", readOnly: true },
-    sla_start: at(t.slaStart, "SLA start"),
-    response_by: at(t.responseBy, "Respond by"),
-    resolution_by: at(t.resolutionBy, "Resolve by"),
+    sla: { column: t.sla, type: "link", linkTo: "HD Service Level Agreement", label: "SLA", readOnly: true, internal: true },
+    sla_start: { ...at(t.slaStart, "SLA start"), internal: true },
+    response_by: { ...at(t.responseBy, "Respond by"), internal: true },
+    resolution_by: { ...at(t.resolutionBy, "Resolve by"), internal: true },
     first_responded_on: at(t.firstRespondedOn, "First responded on"),
     resolution_date: at(t.resolutionDate, "Resolved on"),
-    total_hold_time: { column: t.totalHoldTime, type: "int", label: "Hold time (s)", readOnly: true },
-    on_hold_since: at(t.onHoldSince, "On hold since"),
-    agreement_status: { column: t.agreementStatus, type: "select", options: agreementStatuses, label: "Agreement status", readOnly: true },
-    at_risk: { column: t.atRisk, type: "check", label: "At risk", readOnly: true },
-    sla_log: { column: t.slaLog, type: "json", label: "SLA log", readOnly: true },
+    total_hold_time: { column: t.totalHoldTime, type: "int", label: "Hold time (s)", readOnly: true, internal: true },
+    on_hold_since: { ...at(t.onHoldSince, "On hold since"), internal: true },
+    agreement_status: { column: t.agreementStatus, type: "select", options: agreementStatuses, label: "Agreement status", readOnly: true, internal: true },
+    at_risk: { column: t.atRisk, type: "check", label: "At risk", readOnly: true, internal: true },
+    sla_log: { column: t.slaLog, type: "json", label: "SLA log", readOnly: true, internal: true },
+    feedback_rating: { column: t.feedbackRating, type: "int", label: "Rating (1–5)", readOnly: true },
+    feedback_text: { column: t.feedbackText, type: "text", label: "Feedback", readOnly: true },
+    feedback_on: at(t.feedbackOn, "Rated on"),
+    merged_into: { column: t.mergedInto, type: "link", linkTo: "HD Ticket", label: "Merged into", readOnly: true },
+    last_customer_reply_on: { ...at(t.lastCustomerReplyOn, "Last customer reply"), internal: true },
   },
 };
 
@@ -177,12 +191,18 @@ export const hdTicketCommentDocType: DocTypeDef = {
   scope: { kind: "department", field: "department" },
   naming: { kind: "random" },
   validate: validateComment,
+  // Portal contacts read and write replies on their customers' tickets; internal notes never reach them.
+  customerScope: { field: "customer", only: { field: "comment_type", values: ["Reply"] } },
   fields: {
     ticket: { column: s.hdTicketComments.ticket, type: "link", linkTo: "HD Ticket", label: "Ticket", required: true },
     department: { column: s.hdTicketComments.department, type: "link", linkTo: "Department", label: "Department" },
     comment_type: { column: s.hdTicketComments.commentType, type: "select", options: ticketCommentTypes, label: "Type", required: true },
     commented_by: { column: s.hdTicketComments.commentedBy, type: "link", linkTo: "User", label: "By", readOnly: true },
     content: { column: s.hdTicketComments.content, type: "text", label: "Content", required: true },
+    // Given by the writer (a portal contact's write is checked against it), checked against the ticket's by the hook.
+    customer: { column: s.hdTicketComments.customer, type: "link", linkTo: "HD Customer", label: "Customer" },
+    source: { column: s.hdTicketComments.source, type: "select", options: ticketCommentSources, label: "Source", readOnly: true },
+    mentions: { column: s.hdTicketComments.mentions, type: "json", label: "Mentions", readOnly: true, internal: true },
   },
 };
 

@@ -3,6 +3,7 @@ import { clientDocType, medicalTemplateDocType, programDocType, taskDocType } fr
 import { departmentDocType, roleDocType, userDocType, versionDocType } from "../core/doctypes";
 import { savedViewDocType } from "../views/doctype";
 import { helpdeskDocTypes } from "../helpdesk/doctypes";
+import { contactDocTypes } from "../contacts/doctypes";
 
 /**
  * The DocType registry: one definition per DocType (table, category, fields, sensitive fields, child
@@ -14,6 +15,6 @@ export const registry: DocTypeRegistry & { all(): DocTypeDef[] } = {
   all: () => [...definitions.values()],
 };
 
-for (const dt of [clientDocType, taskDocType, medicalTemplateDocType, programDocType, departmentDocType, userDocType, roleDocType, savedViewDocType, ...helpdeskDocTypes, versionDocType(() => registry)]) {
+for (const dt of [clientDocType, taskDocType, medicalTemplateDocType, programDocType, departmentDocType, userDocType, roleDocType, savedViewDocType, ...helpdeskDocTypes, ...contactDocTypes, versionDocType(() => registry)]) {
   definitions.set(dt.name, dt);
 }

@@ -122,6 +122,7 @@ function CellEditor({ cell, onChange, disabled }: { cell: Cell; onChange: (cell:
       <select aria-label={`${name} scope`} className={`${inputClasses} min-w-24`} value={cell.scope} disabled={disabled || cell.access === "none"} onChange={(e) => onChange(cell, { scope: e.target.value as Scope })}>
         <option value="all">All</option>
         <option value="own_dept">Own dept</option>
+        <option value="own_customer">Own customer</option>
       </select>
     </div>
   );

@@ -1,4 +1,5 @@
-import { AppError, type ScopedDb, type ValidateEvent } from "@orchestrator/db";
+import { AppError, isCustomerScoped, type ScopedDb, type ValidateEvent } from "@orchestrator/db";
+import { helpdeskService } from "./service-principal";
 import type { TicketSlaLog } from "@orchestrator/db/schema";
 import { logActivities, type Activity } from "./activity";
 import { autoAssign, loadTeamAgents, teamChange } from "./assign";
@@ -18,6 +19,14 @@ function defaultStatus(categories: ReadonlyMap<string, StatusCategory>): string 
   const open = [...categories].find(([, c]) => c === "Open");
   if (!open) throw AppError.validation([{ field: "status", message: "No status of category Open is configured" }]);
   return open[0];
+}
+
+/** A ticket a portal contact raises belongs to one of their customers and sits in that customer's department. */
+async function checkPortalTicket(caller: ScopedDb, doc: Readonly<Record<string, unknown>>): Promise<void> {
+  const customer = str(doc.customer);
+  if (!customer) throw AppError.validation([{ field: "customer", message: "Customer is required" }]);
+  const row = await caller.get("HD Customer", customer);
+  if (row.department !== doc.department) throw AppError.validation([{ field: "department", message: `Tickets of ${customer} are filed in department ${String(row.department)}` }]);
 }
 
 /** Assignment on create or team change: the team's rule, or a manual choice checked against the team. */
@@ -82,7 +91,12 @@ function recordChanges(event: ValidateEvent, doc: Readonly<Record<string, unknow
  * fields with `computeTicketSla`, runs the team's assignment rule (on create and on a team change),
  * and writes the activity rows, all in the write's transaction.
  */
-export async function validateTicket(scoped: ScopedDb, event: ValidateEvent): Promise<Record<string, unknown>> {
+export async function validateTicket(caller: ScopedDb, event: ValidateEvent): Promise<Record<string, unknown>> {
+  // A portal contact's ticket: filed in its customer's department; the SLA, assignment and activity
+  // rows (which the contact may not read) are written by the helpdesk service in the same transaction.
+  const portal = isCustomerScoped(caller.principal, "helpdesk");
+  if (portal && event.action === "create") await checkPortalTicket(caller, event.doc);
+  const scoped = helpdeskService(caller);
   const nowMs = Date.now();
   const now = toTimestamp(nowMs);
   const categories = await statusCategories(scoped);
