@@ -61,7 +61,17 @@ export type ScopeRule =
   /** A hand-written predicate (the audit trail follows the documents it describes). */
   | { kind: "custom"; predicate: (principal: Principal) => SQL | undefined };
 
-export type CustomerScope = { field: string; only?: { field: string; values: readonly string[] } } | "catalogue";
+/** Rows whose `field` is one of `values` (e.g. published articles, replies but not internal notes). */
+export interface CustomerScopeFilter {
+  field: string;
+  values: readonly string[];
+}
+
+/**
+ * What a portal contact reaches: their customers' rows (`field`), or a read-only catalogue (every
+ * row, `"catalogue"`, or those matching `only`).
+ */
+export type CustomerScope = { field: string; only?: CustomerScopeFilter } | { catalogue: true; only?: CustomerScopeFilter } | "catalogue";
 
 /** How a new document gets its name: a series (`CL-00042`), a field's value, a random id, or the `name` the caller gives (Frappe's "Prompt"). */
 export type NamingRule = { kind: "series"; prefix: string; digits: number } | { kind: "field"; field: string } | { kind: "random" } | { kind: "prompt" };
@@ -79,8 +89,9 @@ export interface DocTypeDef {
   children?: Record<string, ChildTableDef>;
   /**
    * What readers whose grant is `own_customer` (portal contacts) may see and write: rows whose `field`
-   * is one of their customers (and, with `only`, whose `only.field` is one of `only.values`), or with
-   * `"catalogue"` every row, read-only. Absent: nothing (fail closed).
+   * is one of their customers (and, with `only`, whose `only.field` is one of `only.values`), or a
+   * read-only catalogue (`"catalogue"`: every row; `{ catalogue: true, only }`: the matching rows).
+   * Absent: nothing (fail closed).
    */
   customerScope?: CustomerScope;
   /** PHI-bearing: each read of a document is written to the access log. */

@@ -1,33 +1,39 @@
 import { inArray, or, and, eq, sql, type SQL } from "drizzle-orm";
 import type { AnyMySqlColumn } from "drizzle-orm/mysql-core";
 import { canRead, canWrite, grantFor, writeScopeOf, type Category, type Grant, type Principal } from "../access/model";
-import type { DocTypeDef } from "./doctype";
+import type { CustomerScopeFilter, DocTypeDef } from "./doctype";
 
 const NOTHING = sql`1 = 0`;
 
-/** Rows an `own_customer` grant (a portal contact) sees: their customers' rows, where the DocType allows it. */
+function filterPredicate(dt: DocTypeDef, only: CustomerScopeFilter): SQL {
+  const column = dt.fields[only.field]?.column;
+  if (!column) throw new Error(`${dt.name}: customer scope field ${only.field} is not a field`);
+  return inArray(column, [...only.values]);
+}
+
+/** Rows an `own_customer` grant (a portal contact) sees: their customers' rows, or the catalogue the DocType opens. */
 function customerPredicate(principal: Principal, dt: DocTypeDef): SQL | undefined {
   const rule = dt.customerScope;
   if (rule === "catalogue") return undefined;
+  if (!rule) return NOTHING;
+  if ("catalogue" in rule) return rule.only ? filterPredicate(dt, rule.only) : undefined;
   const customers = principal.customers ?? [];
-  if (!rule || !customers.length) return NOTHING;
+  if (!customers.length) return NOTHING;
   const column = dt.fields[rule.field]?.column;
   if (!column) throw new Error(`${dt.name}: customer scope field ${rule.field} is not a field`);
   const mine = inArray(column, [...customers]);
-  if (!rule.only) return mine;
-  const only = dt.fields[rule.only.field]?.column;
-  if (!only) throw new Error(`${dt.name}: customer scope field ${rule.only.field} is not a field`);
-  return and(mine, inArray(only, [...rule.only.values])) as SQL;
+  return rule.only ? (and(mine, filterPredicate(dt, rule.only)) as SQL) : mine;
 }
 
-/** Whether a row in hand is one an `own_customer` grant may read (or, `write`, change). */
+const matches = (only: CustomerScopeFilter | undefined, row: Record<string, unknown>): boolean => !only || only.values.includes(String(row[only.field] ?? ""));
+
+/** Whether a row in hand is one an `own_customer` grant may read (or, `write`, change): catalogues are read-only. */
 function customerRowInScope(principal: Principal, dt: DocTypeDef, row: Record<string, unknown>, mode: "read" | "write"): boolean {
   const rule = dt.customerScope;
-  if (rule === "catalogue") return mode === "read";
   if (!rule) return false;
+  if (rule === "catalogue" || "catalogue" in rule) return mode === "read" && (rule === "catalogue" || matches(rule.only, row));
   const value = row[rule.field];
-  if (typeof value !== "string" || !(principal.customers ?? []).includes(value)) return false;
-  return !rule.only || rule.only.values.includes(String(row[rule.only.field] ?? ""));
+  return typeof value === "string" && (principal.customers ?? []).includes(value) && matches(rule.only, row);
 }
 
 /** Rows of one category a grant lets the principal see, given the DocType's scope rule. */
