@@ -8,6 +8,7 @@
  * The demo users' password is DEMO_PASSWORD, default "orchestrator-demo".
  */
 import { hashPassword } from "@orchestrator/auth";
+import { seedHelpdeskDemo, helpdeskDemoAgents, helpdeskDemoCustomers } from "@orchestrator/modules/helpdesk/demo";
 import { closeDatabase, demoUsers, isDatabaseEmpty, runMigrations, seedDemo, unsafeSystemDb } from "@orchestrator/db/system";
 
 const DEFAULT_DATABASE_URL = "mysql://root@127.0.0.1:3306/orchestrator";
@@ -46,10 +47,13 @@ async function main(): Promise<void> {
   }
   const password = process.env.DEMO_PASSWORD || "orchestrator-demo";
   const started = Date.now();
-  const seeded = await seedDemo(db, { passwordHash: await hashPassword(password), ...(clientCount === undefined ? {} : { clientCount }) });
+  const passwordHash = await hashPassword(password);
+  const seeded = await seedDemo(db, { passwordHash, ...(clientCount === undefined ? {} : { clientCount }) });
+  const helpdesk = await seedHelpdeskDemo(db, { passwordHash });
+  const users = demoUsers.length + helpdeskDemoAgents.length + helpdeskDemoCustomers.length;
   console.log(
-    `database ${describe(url)}: migrations applied; seeded ${demoUsers.length} demo users, ${seeded.clients} clients, ` +
-      `${seeded.tasks} tasks in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+    `database ${describe(url)}: migrations applied; seeded ${users} demo users, ${seeded.clients} clients, ` +
+      `${seeded.tasks} tasks, ${helpdesk.tickets} helpdesk tickets in ${((Date.now() - started) / 1000).toFixed(1)}s`,
   );
 }
 

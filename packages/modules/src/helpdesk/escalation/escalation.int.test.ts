@@ -65,9 +65,7 @@ async function lowTicket(subject: string): Promise<string> {
 
 beforeAll(async () => {
   await seedDemo(db(), { passwordHash: "x", clientCount: 1 });
-  const st = { creation: "2026-11-01 00:00:00", modified: "2026-11-01 00:00:00", owner: "system", modifiedBy: "system" };
-  await db().insert(schema.roles).values({ name: "Helpdesk Agent", description: "test", ...st });
-  await db().insert(schema.rolePermissions).values({ role: "Helpdesk Agent", category: "helpdesk", access: "write", scope: "own_dept" });
+  // The demo seed has the Helpdesk Agent role (helpdesk: write, own department).
   await createUser(db(), { email: MED, fullName: "Med Agent", passwordHash: null, roles: ["Helpdesk Agent"], departments: ["Medical"] });
   await admin().insert("HD Service Level Agreement", { name: "Default", is_default: 1, calendar: office, priorities: targets });
   await admin().insert("HD Team", { team_name: "Tier 2", team_lead: ADMIN });
