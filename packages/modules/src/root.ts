@@ -1,7 +1,11 @@
 import { adminRouter } from "./admin/router";
 import { clientsRouter } from "./clients/router";
 import { coreRouter } from "./core/router";
+import { helpdeskAgentRouter } from "./helpdesk/agent-router";
 import { helpdeskRouter } from "./helpdesk/router";
+import { kbRouter } from "./helpdesk/kb/router";
+import { portalRouter } from "./helpdesk/portal/router";
+import { helpdeskSettingsRouter } from "./helpdesk/settings/router";
 import { queuesRouter } from "./queues/router";
 import { syncRouter } from "./sync/router";
 import { createCallerFactory, createTRPCRouter } from "./trpc/init";
@@ -16,6 +20,10 @@ export const appRouter = createTRPCRouter({
   queues: queuesRouter,
   sync: syncRouter,
   helpdesk: helpdeskRouter,
+  kb: kbRouter,
+  portal: portalRouter,
+  helpdeskAgent: helpdeskAgentRouter,
+  helpdeskSettings: helpdeskSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,6 @@
 import type { ScopedDb } from "@orchestrator/db";
 
-export type ActivityKind = "created" | "status" | "priority" | "team" | "assignment" | "sla" | "escalation" | "comment";
+export type ActivityKind = "created" | "status" | "priority" | "team" | "assignment" | "sla" | "escalation" | "comment" | "merge" | "email" | "feedback";
 export interface Activity {
   kind: ActivityKind;
   action: string;

@@ -95,6 +95,6 @@ export function assignTicket(scoped: ScopedDb, name: string, assignee: string | 
 export async function addComment(scoped: ScopedDb, input: { ticket: string; type: "Reply" | "Internal Note"; content: string }): Promise<Doc> {
   return scoped.transaction(async (tx) => {
     const ticket = await tx.get(TICKET, input.ticket, { forUpdate: true });
-    return tx.insert("HD Ticket Comment", { ticket: input.ticket, department: ticket.department, comment_type: input.type, content: input.content });
+    return tx.insert("HD Ticket Comment", { ticket: input.ticket, department: ticket.department, customer: ticket.customer ?? null, comment_type: input.type, content: input.content });
   });
 }

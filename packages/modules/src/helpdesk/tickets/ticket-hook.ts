@@ -25,7 +25,9 @@ function defaultStatus(categories: ReadonlyMap<string, StatusCategory>): string 
 async function checkPortalTicket(caller: ScopedDb, doc: Readonly<Record<string, unknown>>): Promise<void> {
   const customer = str(doc.customer);
   if (!customer) throw AppError.validation([{ field: "customer", message: "Customer is required" }]);
-  const row = await caller.get("HD Customer", customer);
+  await caller.get("HD Customer", customer); // one of theirs, or NOT FOUND
+  // Its department is staff-only (internal), so the helpdesk service reads it.
+  const row = await helpdeskService(caller).get("HD Customer", customer);
   if (row.department !== doc.department) throw AppError.validation([{ field: "department", message: `Tickets of ${customer} are filed in department ${String(row.department)}` }]);
 }
 
