@@ -1,4 +1,5 @@
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "~/components/shell/app-shell";
 import { DeferredLiveUpdates } from "~/components/shell/deferred-live-updates";
@@ -16,6 +17,8 @@ export const dynamic = "force-dynamic";
  */
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const me = await withSession(() => caller.core.me());
+  // A customer's contact (helpdesk scope own_customer) has the portal, not the staff workspace.
+  if (me.grants.helpdesk?.scope === "own_customer") redirect("/portal");
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <TRPCReactProvider>

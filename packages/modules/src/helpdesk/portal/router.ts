@@ -18,6 +18,12 @@ export const portalRouter = createTRPCRouter({
     return { user: ctx.scoped.principal.user, fullName: ctx.scoped.principal.fullName, customers, isPortalUser: helpdesk?.scope === "own_customer" && customers.length > 0 };
   }),
 
+  /** The ticket types a contact may choose from (a catalogue open to the portal). */
+  ticketTypes: protectedProcedure.output(z.array(z.string())).query(async ({ ctx }) => {
+    const rows = await ctx.scoped.list("HD Ticket Type", { fields: ["name"], orderBy: [{ field: "name", direction: "asc" }], limit: 0 });
+    return rows.map((r) => String(r.name));
+  }),
+
   list: protectedProcedure
     .input(z.object({ state: z.enum(["open", "resolved", "all"]).default("open"), page: z.number().int().min(1).max(10_000).default(1), pageSize: z.number().int().min(1).max(50).default(20), search: z.string().trim().max(140).optional() }))
     .output(z.object({ rows: z.array(doc), total: z.number(), page: z.number(), pageSize: z.number() }))
