@@ -2,6 +2,7 @@ import { z } from "zod";
 import { agreementStatuses } from "@orchestrator/db/schema";
 import { createTRPCRouter } from "../trpc/init";
 import { protectedProcedure } from "../trpc/procedures";
+import { mergeTickets } from "./merge/merge";
 import { addComment, assignTicket, changePriority, changeStatus, changeTeam, createTicket, getTicket, listTickets } from "./tickets/service";
 
 const name = z.string().min(1).max(140);
@@ -64,4 +65,7 @@ export const helpdeskRouter = createTRPCRouter({
     .input(z.object({ ticket: name, type: z.enum(["Reply", "Internal Note"]), content: z.string().trim().min(1).max(65_535) }))
     .output(doc)
     .mutation(({ ctx, input }) => addComment(ctx.scoped, input)),
+
+  /** Merges a duplicate into another ticket of the same customer (the duplicate is closed). */
+  merge: protectedProcedure.input(z.object({ source: name, target: name })).output(doc).mutation(({ ctx, input }) => mergeTickets(ctx.scoped, input)),
 });
