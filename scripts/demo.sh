@@ -120,6 +120,9 @@ role_of() {
   for who in admin medical program hr finance supervisor; do
     printf '    %-36s %s\n' "$who@demo.orchestrator.test" "$(role_of "$who")"
   done
+  printf '    %-36s %s\n' "agent@demo.orchestrator.test" "Helpdesk Agent (Administration; also agent2@)" \
+    "portal@northwind.example" "Helpdesk Customer: the support portal (/portal)" \
+    "portal@harbor.example" "Helpdesk Customer of another organisation"
   echo
   echo "  Worker health: http://localhost:$WORKER_PORT/healthz"
   if ((KIPU_SIMULATED)); then echo "  Kipu: the local simulator at $KIPU_BASE_URL (Administration → Integrations)"

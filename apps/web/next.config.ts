@@ -56,6 +56,11 @@ const nextConfig: NextConfig = {
   transpilePackages: ["@orchestrator/auth", "@orchestrator/db", "@orchestrator/modules"],
   // Native or Node-only dependencies: required at runtime instead of bundled.
   serverExternalPackages: ["@node-rs/argon2", "mysql2", "ioredis", "bullmq"],
+  experimental: {
+    // Also tells Turbopack these packages are free of side effects, so the parts we never import
+    // (tRPC's WebSocket, SSE and streaming links) leave the client bundle; their package.json does not say so.
+    optimizePackageImports: ["@trpc/client", "@trpc/tanstack-react-query"],
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

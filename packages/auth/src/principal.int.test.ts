@@ -22,9 +22,22 @@ describe("loadPrincipal", () => {
       fullName: "Mia Medical",
       roles: ["Medical Staff"],
       departments: ["Medical", "Program"],
+      customers: [],
       grants: expect.objectContaining(mergeGrants(matrixRows)),
     });
     expect(canWrite(principal!, "hr")).toBe(false);
+  });
+
+  it("lists the customers whose contact the user is (a portal login), after an invalidation", async () => {
+    const user = await makeUser({ prefix: "portal", roles: [] });
+    expect((await loadPrincipal(user.email))!.customers).toEqual([]);
+    const st = { creation: "2026-11-01 00:00:00", modified: "2026-11-01 00:00:00", owner: "system", modifiedBy: "system" };
+    const customer = `Acme ${randomBytes(4).toString("hex")}`;
+    await unsafeSystemDb().insert(schema.hdCustomers).values({ name: customer, customerName: customer, department: "Medical", ...st });
+    await unsafeSystemDb().insert(schema.contacts).values({ name: randomBytes(8).toString("hex"), fullName: "Pat Portal", customer, user: user.email, ...st });
+    // Contact writes through the DocType invalidate; a direct insert needs it by hand.
+    await invalidatePrincipal(user.email);
+    expect((await loadPrincipal(user.email))!.customers).toEqual([customer]);
   });
 
   it("is null for missing and disabled users", async () => {
