@@ -72,6 +72,45 @@ if [[ -z "${KIPU_BASE_URL:-}" ]]; then
   start_kipu_simulator
 fi
 
+# --- 4b. SMTP simulator hook ---------------------------------------------------------------------
+# When SMTP_HOST is unset, the local SMTP simulator (packages/smtp-simulator: real SMTP with AUTH,
+# mail kept in memory and readable over HTTP) runs beside the app and the outbox delivers to it, with
+# credentials made up for this run. When SMTP_HOST is set, nothing is started and SMTP_* are used.
+start_smtp_simulator() {
+  export SMTP_SIM_PORT="${SMTP_SIM_PORT:-2525}" SMTP_SIM_HTTP_PORT="${SMTP_SIM_HTTP_PORT:-2526}"
+  local port_var
+  for port_var in SMTP_SIM_PORT SMTP_SIM_HTTP_PORT; do
+    if orch_port_open 127.0.0.1 "${!port_var}"; then
+      orch_die "port ${!port_var} ($port_var, the SMTP simulator) is already in use: stop what runs there, or choose another, e.g. $port_var=$(( ${!port_var} + 10 )) npm run demo"
+    fi
+  done
+  export SMTP_SIM_USER="demo-mailer"
+  SMTP_SIM_PASSWORD="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(18).toString("base64url"))')"
+  export SMTP_SIM_PASSWORD
+  orch_step "starting the SMTP simulator (SMTP :$SMTP_SIM_PORT, mail at :$SMTP_SIM_HTTP_PORT)"
+  trap 'orch_stop_children' EXIT
+  orch_start_child smtp-simulator - npm run start -w @orchestrator/smtp-simulator
+  export SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_SIM_PORT" SMTP_SECURE=false SMTP_USER="$SMTP_SIM_USER" SMTP_PASSWORD="$SMTP_SIM_PASSWORD"
+  orch_wait_healthy "http://127.0.0.1:$SMTP_SIM_HTTP_PORT/health" 60 || orch_die "the SMTP simulator did not start; its output is above"
+  SMTP_SIMULATED=1
+}
+SMTP_SIMULATED=0
+if [[ -z "${SMTP_HOST:-}" ]]; then
+  start_smtp_simulator
+fi
+# Inbound e-mail for the demo: tickets from unknown senders go to Administration; the webhook's
+# signing secret is made up once into .data/ (gitignored) so you can sign test messages with it.
+export HELPDESK_INBOUND_DEPARTMENT="${HELPDESK_INBOUND_DEPARTMENT:-Administration}"
+if [[ -z "${HELPDESK_INBOUND_EMAIL_SECRET:-}" ]]; then
+  INBOUND_SECRET_FILE="$ORCH_ROOT/.data/inbound-email-secret"
+  if [[ ! -s "$INBOUND_SECRET_FILE" ]]; then
+    mkdir -p "$ORCH_ROOT/.data"
+    (umask 077 && node -e 'process.stdout.write(require("node:crypto").randomBytes(24).toString("base64url"))' >"$INBOUND_SECRET_FILE")
+  fi
+  HELPDESK_INBOUND_EMAIL_SECRET="$(<"$INBOUND_SECRET_FILE")"
+  export HELPDESK_INBOUND_EMAIL_SECRET
+fi
+
 # --- 5. build ------------------------------------------------------------------------------------
 orch_step "building the web app and the worker"
 "$ORCH_BIN/turbo" run build --filter=@orchestrator/web --filter=@orchestrator/worker
@@ -127,6 +166,9 @@ role_of() {
   echo "  Worker health: http://localhost:$WORKER_PORT/healthz"
   if ((KIPU_SIMULATED)); then echo "  Kipu: the local simulator at $KIPU_BASE_URL (Administration → Integrations)"
   elif [[ -n "${KIPU_BASE_URL:-}" ]]; then echo "  Kipu: $KIPU_BASE_URL"; fi
+  if ((SMTP_SIMULATED)); then echo "  Mail: sent e-mail is caught by the SMTP simulator: http://localhost:$SMTP_SIM_HTTP_PORT/messages"
+  else echo "  Mail: SMTP via $SMTP_HOST:${SMTP_PORT:-587}"; fi
+  echo "  Inbound e-mail: POST /api/method/orchestrator.helpdesk.receive_email, signed with ${INBOUND_SECRET_FILE:-HELPDESK_INBOUND_EMAIL_SECRET} (docs/rest-api.md)"
   echo "  Press Ctrl-C to stop."
   echo "────────────────────────────────────────────────────────────────────"
 }

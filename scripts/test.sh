@@ -187,13 +187,22 @@ run_e2e() {
   export KIPU_SIM_SECRET_KEY
   export KIPU_BASE_URL="http://127.0.0.1:$sim_port" KIPU_ACCESS_ID="$KIPU_SIM_ACCESS_ID" KIPU_SECRET_KEY="$KIPU_SIM_SECRET_KEY" KIPU_APP_ID="$KIPU_SIM_APP_ID"
   export SYNC_KIPU_EVERY_MINUTES=0
+  # The SMTP simulator catches the outbox's mail (e2e specs read it at $SMTP_SIM_URL/messages).
+  local smtp_port smtp_http_port
+  smtp_port="$(orch_free_port)"
+  smtp_http_port="$(orch_free_port)"
+  while [[ "$smtp_http_port" == "$smtp_port" ]]; do smtp_http_port="$(orch_free_port)"; done
+  export SMTP_SIM_PORT="$smtp_port" SMTP_SIM_HTTP_PORT="$smtp_http_port" SMTP_SIM_URL="http://127.0.0.1:$smtp_http_port"
+  export SMTP_HOST=127.0.0.1 SMTP_PORT="$smtp_port" SMTP_SECURE=false
 
   orch_step "e2e: starting the Kipu simulator (:$sim_port), worker (:$worker_port) and web (:$web_port)"
   orch_start_child kipu-simulator "$RUN_DIR/kipu-simulator.log" npm run start -w @orchestrator/kipu-simulator
+  orch_start_child smtp-simulator "$RUN_DIR/smtp-simulator.log" npm run start -w @orchestrator/smtp-simulator
   orch_start_child worker "$RUN_DIR/worker.log" env NODE_ENV=production npm run start -w @orchestrator/worker
   orch_start_child web "$RUN_DIR/web.log" env NODE_ENV=production npm run start -w @orchestrator/web -- -p "$web_port" -H 127.0.0.1
   rc=0
   orch_wait_healthy "$KIPU_BASE_URL/__sim/health" "$timeout" || rc=$?
+  ((rc == 0)) && { orch_wait_healthy "$SMTP_SIM_URL/health" "$timeout" || rc=$?; }
   ((rc == 0)) && { orch_wait_healthy "http://127.0.0.1:$worker_port/healthz" "$timeout" || rc=$?; }
   ((rc == 0)) && { orch_wait_healthy "http://127.0.0.1:$web_port/api/health" "$timeout" || rc=$?; }
   record "e2e servers" step "$rc"

@@ -7,14 +7,18 @@ import { createSlaProcessor } from "./sla";
 import { createSyncProcessor } from "./sync";
 import { createTasksProcessor } from "./tasks";
 import type { JobDeps, QueueProcessor } from "./types";
+import { createEmailProcessor } from "../email/jobs";
+import { createMaintenanceProcessor } from "../helpdesk/automation/jobs";
 
 export { processGenerateTasks } from "./generate-tasks";
 export { createTasksProcessor } from "./tasks";
 export { createSyncProcessor, processSyncRun, processSyncSchedule, type SyncJobDeps } from "./sync";
 export { createSlaProcessor, processSlaSweep, type SlaJobDeps } from "./sla";
 export type { JobDeps, LoadPrincipal, QueueProcessor } from "./types";
+export { createEmailProcessor, processEmailSend, processEmailSweep, type EmailJobDeps } from "../email/jobs";
+export { createMaintenanceProcessor, processHelpdeskAutoClose, type AutoCloseJobDeps } from "../helpdesk/automation/jobs";
 
 /** The queues that have work today, with their processors; the other declared queues get theirs later. */
 export function createProcessors(deps: JobDeps): Partial<Record<QueueName, QueueProcessor>> {
-  return { tasks: createTasksProcessor(deps), sync: createSyncProcessor(deps), sla: createSlaProcessor(deps) };
+  return { tasks: createTasksProcessor(deps), sync: createSyncProcessor(deps), sla: createSlaProcessor(deps), email: createEmailProcessor(deps), maintenance: createMaintenanceProcessor(deps) };
 }

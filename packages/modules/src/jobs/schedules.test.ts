@@ -16,13 +16,19 @@ describe("platformSchedules", () => {
   });
 
   it("keeps a disabled schedule in the list with 0 minutes, so the worker knows to remove its scheduler", () => {
-    expect(platformSchedules({ kipuSyncEveryMinutes: 0, helpdeskSweepEveryMinutes: 0 }).map((s) => [s.id, s.everyMinutes])).toEqual([["kipu-incremental-sync", 0], ["helpdesk-escalation-sweep", 0]]);
+    expect(platformSchedules({ kipuSyncEveryMinutes: 0, helpdeskSweepEveryMinutes: 0, emailSweepEveryMinutes: 0, helpdeskAutoCloseEveryMinutes: 0 }).map((s) => [s.id, s.everyMinutes])).toEqual([["kipu-incremental-sync", 0], ["helpdesk-escalation-sweep", 0], ["email-outbox-sweep", 0], ["helpdesk-auto-close", 0]]);
   });
 
   it("sweeps helpdesk escalations on the sla queue every minute by default, without retries (the next tick is one)", () => {
     const sweep = platformSchedules({ kipuSyncEveryMinutes: 15 }).find((s) => s.id === "helpdesk-escalation-sweep");
     expect(sweep).toMatchObject({ queue: "sla", name: "sla-sweep", data: {}, everyMinutes: 1, opts: { attempts: 1 } });
-    expect(platformSchedules({ kipuSyncEveryMinutes: 15, helpdeskSweepEveryMinutes: 5 }).at(-1)!.everyMinutes).toBe(5);
+    expect(platformSchedules({ kipuSyncEveryMinutes: 15, helpdeskSweepEveryMinutes: 5 }).find((s) => s.id === "helpdesk-escalation-sweep")!.everyMinutes).toBe(5);
+  });
+
+  it("sweeps the e-mail outbox every minute and auto-closes resolved tickets hourly by default", () => {
+    const schedules = platformSchedules({ kipuSyncEveryMinutes: 15 });
+    expect(schedules.find((s) => s.id === "email-outbox-sweep")).toMatchObject({ queue: "email", name: "email-sweep", data: {}, everyMinutes: 1, opts: { attempts: 1 } });
+    expect(schedules.find((s) => s.id === "helpdesk-auto-close")).toMatchObject({ queue: "maintenance", name: "helpdesk-auto-close", data: {}, everyMinutes: 60 });
   });
 
   it("ids are unique", () => {

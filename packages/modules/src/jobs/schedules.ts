@@ -7,6 +7,7 @@ import type { JobsOptions } from "bullmq";
 import { jobQueues, type JobName, type QueueName } from "../queue/names";
 import { jobPayloads, type JobPayload } from "../queue/payloads";
 import { defaultJobOptions } from "../queue/producers";
+import { env as automationEnv } from "../helpdesk/automation/env";
 
 /** Job options a scheduler stamps on every job it creates. */
 export type ScheduledJobOptions = Pick<JobsOptions, "attempts" | "backoff" | "removeOnComplete" | "removeOnFail">;
@@ -30,6 +31,10 @@ export interface ScheduleConfig {
   kipuSyncEveryMinutes: number;
   /** `HELPDESK_SWEEP_EVERY_MINUTES`: minutes between escalation sweeps (default 1); 0 turns them off. */
   helpdeskSweepEveryMinutes?: number;
+  /** Minutes between outbox sweeps (default 1): due mail whose send job was lost, pending notification e-mails. */
+  emailSweepEveryMinutes?: number;
+  /** `HELPDESK_AUTO_CLOSE_EVERY_MINUTES` (default 60); 0 turns auto-close off. */
+  helpdeskAutoCloseEveryMinutes?: number;
 }
 
 /** A schedule whose payload is checked against its job's schema when the list is built. */
@@ -69,6 +74,21 @@ export function platformSchedules(config: ScheduleConfig): JobSchedule[] {
       everyMinutes: config.helpdeskSweepEveryMinutes ?? 1,
       // The next tick is a retry: a failed sweep is not retried on top of it.
       opts: { attempts: 1 },
+    }),
+    defineSchedule({
+      id: "email-outbox-sweep",
+      name: "email-sweep",
+      data: {},
+      everyMinutes: config.emailSweepEveryMinutes ?? 1,
+      opts: { attempts: 1 },
+    }),
+    defineSchedule({
+      id: "helpdesk-auto-close",
+      name: "helpdesk-auto-close",
+      data: {},
+      everyMinutes: config.helpdeskAutoCloseEveryMinutes ?? automationEnv.HELPDESK_AUTO_CLOSE_EVERY_MINUTES,
+      // Idempotent: a failed run is tried twice more a minute or two later, then waits for the next tick.
+      opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 } },
     }),
   ];
 }

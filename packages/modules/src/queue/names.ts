@@ -11,5 +11,8 @@ export const jobQueues = {
   "sync-run": "sync",
   "sync-schedule": "sync",
   "sla-sweep": "sla",
+  "email-send": "email",
+  "email-sweep": "email",
+  "helpdesk-auto-close": "maintenance",
 } as const satisfies Record<string, QueueName>;
 export type JobName = keyof typeof jobQueues;

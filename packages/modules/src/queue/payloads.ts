@@ -51,11 +51,32 @@ export const slaSweepPayload = z.strictObject({
 });
 export type SlaSweepPayload = z.infer<typeof slaSweepPayload>;
 
+/** Delivers one outbox row (`email_queue.name`): the message itself stays in the database. */
+export const emailSendPayload = z.strictObject({ name: docName });
+export type EmailSendPayload = z.infer<typeof emailSendPayload>;
+
+/** Every minute: queues pending notification e-mails and (re-)adds the send jobs of due outbox rows. */
+export const emailSweepPayload = z.strictObject({
+  /** Rows per run (default 1000). */
+  limit: z.number().int().min(1).max(10_000).optional(),
+});
+export type EmailSweepPayload = z.infer<typeof emailSweepPayload>;
+
+/** Closes tickets resolved for HELPDESK_AUTO_CLOSE_DAYS without a customer reply. Acts as the integration user. */
+export const helpdeskAutoClosePayload = z.strictObject({
+  /** Candidates per page (default 500). */
+  page_size: z.number().int().min(1).max(5_000).optional(),
+});
+export type HelpdeskAutoClosePayload = z.infer<typeof helpdeskAutoClosePayload>;
+
 export const jobPayloads = {
   "generate-tasks": generateTasksPayload,
   "sync-run": syncRunPayload,
   "sync-schedule": syncSchedulePayload,
   "sla-sweep": slaSweepPayload,
+  "email-send": emailSendPayload,
+  "email-sweep": emailSweepPayload,
+  "helpdesk-auto-close": helpdeskAutoClosePayload,
 } as const satisfies Record<JobName, z.ZodType>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof jobPayloads)[N]>;

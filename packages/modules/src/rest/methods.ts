@@ -6,6 +6,7 @@ import { readBody } from "./body";
 import { parseFilters } from "./params";
 import { json } from "./respond";
 import { syncMethods } from "./sync-methods";
+import { helpdeskEmailMethods } from "../helpdesk/inbound/rest-method";
 
 export interface MethodContext {
   req: Request;
@@ -87,4 +88,5 @@ export const methods: Record<string, (ctx: MethodContext) => Promise<Response>> 
   },
 
   ...syncMethods,
+  ...helpdeskEmailMethods,
 };

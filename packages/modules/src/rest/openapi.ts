@@ -88,6 +88,35 @@ export function openApiDocument(origin: string): Schema {
       security: [],
     }),
   };
+  const address = { type: "string", format: "email", maxLength: 140 };
+  paths["/api/method/orchestrator.helpdesk.receive_email"] = {
+    post: method("Inbound e-mail: creates a ticket (new contact for an unknown sender) or threads a reply by In-Reply-To/References onto the sender's own ticket; idempotent by message_id. Authenticated by X-Signature: sha256=<HMAC-SHA256 of the raw body> (HELPDESK_INBOUND_EMAIL_SECRET). 200 {ticket, comment, action: created|replied|duplicate}", {
+      security: [],
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: {
+              type: "object",
+              required: ["message_id", "from", "to"],
+              properties: {
+                message_id: { type: "string", maxLength: 255, example: "<c4f1@mail.acme.example>" },
+                in_reply_to: { type: "string", maxLength: 255 },
+                references: { type: "array", items: { type: "string" }, maxItems: 100 },
+                from: { type: "object", required: ["email"], properties: { email: address, name: { type: "string", maxLength: 140 } } },
+                to: { type: "array", items: address, minItems: 1, maxItems: 50 },
+                cc: { type: "array", items: address, maxItems: 50 },
+                subject: { type: "string", maxLength: 998 },
+                text: { type: "string", description: "Plain-text body (text or html is required)" },
+                html: { type: "string" },
+                date: { type: "string", format: "date-time" },
+              },
+            },
+          },
+        },
+      },
+    }),
+  };
   return {
     openapi: "3.1.0",
     info: { title: "Orchestrator REST API (Frappe-compatible)", version: "1.0.0" },

@@ -1,6 +1,7 @@
 import { AppError, isCustomerScoped, type ScopedDb, type ValidateEvent } from "@orchestrator/db";
 import { statusCategories, toTimestamp } from "./sla-fields";
 import { helpdeskService } from "./service-principal";
+import { commentEffects } from "../automation/comment-effects";
 
 /** The first status of category Open (by display order): where a customer's reply puts a resolved ticket. */
 async function reopenStatus(scoped: ScopedDb): Promise<string | null> {
@@ -38,5 +39,7 @@ export async function validateComment(scoped: ScopedDb, event: ValidateEvent): P
   } else if (event.doc.comment_type === "Reply" && !ticket.first_responded_on) {
     await service.update("HD Ticket", ticket.name, {}, { serverValues: { first_responded_on: now } });
   }
-  return { commented_by: scoped.principal.user, customer: ticket.customer ?? null, source };
+  // An agent's reply is e-mailed to the customer; a note's @mentions notify the users named (same transaction).
+  const effects = await commentEffects(scoped, ticket, event, source);
+  return { commented_by: scoped.principal.user, customer: ticket.customer ?? null, source, ...effects };
 }

@@ -6,6 +6,7 @@ import { autoAssign, loadTeamAgents, teamChange } from "./assign";
 import { applicableLevels, escalationCycle, escalationMarks, writeEscalationMarks } from "../escalation/marks";
 import { emptyLog, logStatusChange, pausesFor, readLog, slaFieldsOf, slaState, statusCategories, toTimestamp, type StatusCategory } from "./sla-fields";
 import { findPolicyName, loadPolicy, type SlaPolicy } from "./sla-policy";
+import { queueAcknowledgement } from "../automation/ticket-mail";
 
 const str = (v: unknown): string | null => (typeof v === "string" && v ? v : null);
 
@@ -143,5 +144,7 @@ export async function validateTicket(caller: ScopedDb, event: ValidateEvent): Pr
     Object.assign(set, fields);
   } else if (event.action === "update") await writeEscalationMarks(scoped, event.name, "", []);
   await logActivities(scoped, event.name, String(event.doc.department), activities);
+  // The acknowledgement e-mail to `raised_by` (HELPDESK_ACK_EMAIL), queued with the ticket.
+  if (event.action === "create") await queueAcknowledgement(scoped, event.name, { ...event.doc, ...set });
   return set;
 }
