@@ -599,12 +599,15 @@ export class ScopedDb {
   }
 
   /** A raw SQL fragment can only run through here, and always under a DocType's scope predicate. */
-  async selectScoped<T extends Record<string, unknown>>(doctype: string, columns: Record<string, AnyMySqlColumn | SQL.Aliased>, where?: SQL, options: { groupBy?: (AnyMySqlColumn | SQL)[]; limit?: number } = {}): Promise<T[]> {
+  async selectScoped<T extends Record<string, unknown>>(doctype: string, columns: Record<string, AnyMySqlColumn | SQL.Aliased>, where?: SQL, options: { groupBy?: (AnyMySqlColumn | SQL)[]; orderBy?: (AnyMySqlColumn | SQL)[]; limit?: number; offset?: number } = {}): Promise<T[]> {
     const dt = this.doctype(doctype);
     this.assertDoctypeReadable(dt);
     let q = this.exec.select(columns).from(dt.table).where(this.where(dt, where)).$dynamic();
     if (options.groupBy?.length) q = q.groupBy(...options.groupBy);
+    // Ranked reads (full-text relevance) order by an expression of their own.
+    if (options.orderBy?.length) q = q.orderBy(...options.orderBy);
     if (options.limit) q = q.limit(options.limit);
+    if (options.offset) q = q.offset(options.offset);
     return (await q) as unknown as T[];
   }
 }

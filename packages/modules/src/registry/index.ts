@@ -4,6 +4,8 @@ import { departmentDocType, roleDocType, userDocType, versionDocType } from "../
 import { savedViewDocType } from "../views/doctype";
 import { helpdeskDocTypes } from "../helpdesk/doctypes";
 import { contactDocTypes } from "../contacts/doctypes";
+import { kbDocTypes } from "../helpdesk/kb/doctypes";
+import { emailQueueDocType } from "../email/doctype";
 
 /**
  * The DocType registry: one definition per DocType (table, category, fields, sensitive fields, child
@@ -15,6 +17,6 @@ export const registry: DocTypeRegistry & { all(): DocTypeDef[] } = {
   all: () => [...definitions.values()],
 };
 
-for (const dt of [clientDocType, taskDocType, medicalTemplateDocType, programDocType, departmentDocType, userDocType, roleDocType, savedViewDocType, ...helpdeskDocTypes, ...contactDocTypes, versionDocType(() => registry)]) {
+for (const dt of [clientDocType, taskDocType, medicalTemplateDocType, programDocType, departmentDocType, userDocType, roleDocType, savedViewDocType, ...helpdeskDocTypes, ...contactDocTypes, ...kbDocTypes, emailQueueDocType, versionDocType(() => registry)]) {
   definitions.set(dt.name, dt);
 }
