@@ -4,7 +4,8 @@
  * connections for a Super Admin and a Medical Staff user — each against the same SQL run directly
  * through mysql2 in the same run, plus SQL statements per request. Then the Kipu ingest and the no-op
  * job drain (sync-ingest.ts; BENCH_SKIP_SYNC=1 skips them), the helpdesk escalation sweep over 100k
- * open tickets (helpdesk-sweep.ts; BENCH_SKIP_HELPDESK=1) and Lighthouse (BENCH_SKIP_LIGHTHOUSE=1).
+ * open tickets (helpdesk-sweep.ts; BENCH_SKIP_HELPDESK=1), the agent ticket list over 100k tickets
+ * (helpdesk-list.ts; BENCH_SKIP_HELPDESK_LIST=1) and Lighthouse (BENCH_SKIP_LIGHTHOUSE=1).
  */
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -134,6 +135,10 @@ async function main() {
   // The helpdesk escalation sweep over 100k open tickets (helpdesk-sweep.ts).
   if (process.env.BENCH_SKIP_HELPDESK === "1") console.log("\nHelpdesk sweep skipped (BENCH_SKIP_HELPDESK=1)");
   else await runChild("./helpdesk-sweep.ts");
+
+  // The agent ticket list over 100k tickets, tRPC caller against the same SQL (helpdesk-list.ts).
+  if (process.env.BENCH_SKIP_HELPDESK_LIST === "1") console.log("\nHelpdesk agent list skipped (BENCH_SKIP_HELPDESK_LIST=1)");
+  else await runChild("./helpdesk-list.ts");
 
   // The web app's figures: Lighthouse and First Load JS on the production build (lighthouse.ts).
   if (process.env.BENCH_SKIP_LIGHTHOUSE === "1") console.log("\nLighthouse skipped (BENCH_SKIP_LIGHTHOUSE=1)");

@@ -54,6 +54,8 @@ function departmentOfId(id: string): ClientDepartment {
  */
 const navModules: { label: string; href: string; usableBy: (r: RoleFixture) => boolean }[] = [
   { label: "Clients", href: "/clients", usableBy: (r) => r.visibleClientDepartments.length > 0 },
+  // The helpdesk agent desk (in the navigation's order): needs helpdesk read; of the six roles only Super Admin has it.
+  { label: "Helpdesk", href: "/helpdesk", usableBy: (r) => r.role === "Super Admin" },
   // Administration (users, departments, permissions, audit log): only for admin writers.
   { label: "Administration", href: "/admin", usableBy: (r) => r.role === "Super Admin" },
 ];

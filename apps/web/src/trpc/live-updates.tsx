@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { useTRPC } from "./react";
 
 interface LiveEvent {
-  doctype: "Client" | "Task";
+  doctype: "Client" | "Task" | "HD Ticket";
   name: string;
   action: "create" | "update" | "delete";
 }
@@ -13,7 +13,7 @@ interface LiveEvent {
 function parse(data: string): LiveEvent | null {
   try {
     const value = JSON.parse(data) as Partial<LiveEvent>;
-    if ((value.doctype === "Client" || value.doctype === "Task") && typeof value.name === "string") return value as LiveEvent;
+    if ((value.doctype === "Client" || value.doctype === "Task" || value.doctype === "HD Ticket") && typeof value.name === "string") return value as LiveEvent;
   } catch {
     // ignore malformed events
   }
@@ -35,6 +35,13 @@ export function LiveUpdates() {
     source.addEventListener("change", (message: MessageEvent<string>) => {
       const event = parse(message.data);
       if (!event) return;
+      if (event.doctype === "HD Ticket") {
+        // The agent list and dashboard, and this ticket's page if it is open.
+        void queryClient.invalidateQueries({ queryKey: trpc.helpdeskAgent.tickets.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.helpdeskAgent.dashboard.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.helpdeskAgent.ticket.queryKey({ name: event.name }) });
+        return;
+      }
       void queryClient.invalidateQueries({ queryKey: trpc.clients.list.queryKey() });
       if (event.doctype === "Client") {
         const input = { name: event.name };

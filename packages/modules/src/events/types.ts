@@ -8,11 +8,11 @@ export const LIVE_EVENTS_CHANNEL = "events";
  * access check needs. Never PHI: no names of people, no field values.
  */
 export const liveEventSchema = z.object({
-  doctype: z.enum(["Client", "Task"]),
+  doctype: z.enum(["Client", "Task", "HD Ticket"]),
   name: z.string().min(1).max(140),
   action: z.enum(["create", "update", "delete"]),
   /** The document's department; null only for a document without one (then only `all`-scope readers get it). */
   department: z.string().nullable(),
-  category: z.enum(["client", "medical", "program"]),
+  category: z.enum(["client", "medical", "program", "helpdesk"]),
 });
 export type LiveEvent = z.infer<typeof liveEventSchema>;

@@ -8,10 +8,13 @@ import type { LiveEvent } from "./types";
  * unknown department reaches only readers whose grant covers every department.
  */
 export function eventVisibleTo(principal: Principal, event: LiveEvent): boolean {
-  const category = event.doctype === "Client" ? "client" : event.category;
-  if (event.doctype === "Task" && category === "client") return false;
+  const category = event.doctype === "Client" ? "client" : event.doctype === "HD Ticket" ? "helpdesk" : event.category;
+  if (event.doctype === "Task" && (category === "client" || category === "helpdesk")) return false;
   if (!canRead(principal, category)) return false;
   const grant = grantFor(principal, category);
+  // Tickets are announced to staff by department; a portal contact's scope (own customer) is not
+  // in the event, so they get none (fail closed).
+  if (grant.scope === "own_customer") return false;
   if (grant.scope === "all") return true;
   return event.department !== null && principal.departments.includes(event.department);
 }

@@ -7,6 +7,7 @@ import { validateAgent, validateTeam } from "./validate-catalogue";
 import { validateTicket } from "./tickets/ticket-hook";
 import { validateComment } from "./tickets/comment-hook";
 import { escalationDocTypes } from "./escalation/doctypes";
+import { publishLiveEvent } from "../events/publish";
 
 /** Frappe Helpdesk's DocTypes, category `helpdesk`. Catalogues are global; tickets and their thread are scoped by department. */
 
@@ -146,6 +147,8 @@ export const hdTicketDocType: DocTypeDef = {
   titleField: "subject",
   searchFields: ["subject", "raised_by", "customer"],
   validate: validateTicket,
+  // Live updates for the agent list and ticket page (no PHI: name, department, category only).
+  afterWrite: publishLiveEvent(() => hdTicketDocType),
   // Portal contacts see their customers' tickets, without the staff-only (`internal`) fields.
   customerScope: { field: "customer" },
   fields: {

@@ -1,4 +1,5 @@
 import { clientsViewQueryIssues } from "../clients/view-query";
+import { helpdeskViewQueryIssues } from "../helpdesk/views/view-query";
 
 /**
  * The lists that keep saved views, by key, each with the check of its URL query string. A module
@@ -6,6 +7,7 @@ import { clientsViewQueryIssues } from "../clients/view-query";
  */
 const lists = {
   clients: clientsViewQueryIssues,
+  helpdesk: helpdeskViewQueryIssues,
 } as const satisfies Record<string, (query: string) => string[]>;
 
 export type SavedViewList = keyof typeof lists;

@@ -13,7 +13,14 @@ const DEBOUNCE_MS = 300;
  * through keystrokes. Follows the URL when it changes from elsewhere (Back, "Clear filters")
  * without clobbering what the user is still typing.
  */
-export function SearchBox({ value, onCommit }: { value: string; onCommit: (value: string | undefined, options: { replace: boolean }) => void }) {
+export function SearchBox({ value, onCommit, id = "client-search", label = "Search clients", placeholder = "Search by name or Kipu ID" }: {
+  value: string;
+  onCommit: (value: string | undefined, options: { replace: boolean }) => void;
+  /** Another list reusing the box names its own field. */
+  id?: string;
+  label?: string;
+  placeholder?: string;
+}) {
   const [text, setText] = useState(value);
   const committed = useRef(value);
 
@@ -37,16 +44,16 @@ export function SearchBox({ value, onCommit }: { value: string; onCommit: (value
 
   return (
     <div className="relative">
-      <label htmlFor="client-search" className="sr-only">
-        Search clients
+      <label htmlFor={id} className="sr-only">
+        {label}
       </label>
       <SearchIcon className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-muted" />
       <input
-        id="client-search"
+        id={id}
         type="search"
         value={text}
         onChange={(e) => setText(e.target.value)}
-        placeholder="Search by name or Kipu ID"
+        placeholder={placeholder}
         maxLength={100}
         autoComplete="off"
         spellCheck={false}

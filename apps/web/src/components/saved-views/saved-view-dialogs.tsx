@@ -13,7 +13,9 @@ const LABEL_MAX = 80;
  * Names a view: "Save current view…" (with "use as default") and "Rename…". The server's word on
  * the label (e.g. "You already have a view named …") appears under the field.
  */
-export function LabelDialog({ mode, initialLabel = "", summary, onSubmit, onClose }: {
+export function LabelDialog({ mode, moduleLabel, initialLabel = "", summary, onSubmit, onClose }: {
+  /** The page name: "Open this view when I go to …". */
+  moduleLabel: string;
   mode: "save" | "rename";
   initialLabel?: string;
   /** What the view shows, in words (save only). */
@@ -71,7 +73,7 @@ export function LabelDialog({ mode, initialLabel = "", summary, onSubmit, onClos
         {mode === "save" ? (
           <label className="flex min-h-11 cursor-pointer items-center gap-3 text-sm sm:min-h-10">
             <input type="checkbox" className="size-5 accent-accent" checked={isDefault} onChange={(e) => setIsDefault(e.target.checked)} />
-            Open this view when I go to Clients
+            Open this view when I go to {moduleLabel}
           </label>
         ) : null}
         {error.form ? (
@@ -91,7 +93,7 @@ export function LabelDialog({ mode, initialLabel = "", summary, onSubmit, onClos
 }
 
 /** "Delete view …?" — the one change to a view that cannot be undone asks first. */
-export function ConfirmDeleteDialog({ label, onConfirm, onClose }: { label: string; onConfirm: () => Promise<unknown>; onClose: () => void }) {
+export function ConfirmDeleteDialog({ label, rowsLabel, onConfirm, onClose }: { label: string; rowsLabel: string; onConfirm: () => Promise<unknown>; onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const confirm = async () => {
     setBusy(true);
@@ -104,7 +106,7 @@ export function ConfirmDeleteDialog({ label, onConfirm, onClose }: { label: stri
   return (
     <ConfirmDialog
       title={`Delete view “${label}”?`}
-      description="The view is removed for good. The clients it shows are not affected."
+      description={`The view is removed for good. The ${rowsLabel} it shows are not affected.`}
       confirmLabel={busy ? "Deleting…" : "Delete view"}
       busy={busy}
       onConfirm={() => void confirm()}

@@ -5,12 +5,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "~/components/ui/toast";
 import { trpcErrorCode } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
-import { errorDetails } from "./client-form-model";
+import { errorDetails } from "~/features/clients/client-form-model";
+import type { SavedViewsConfig } from "./config";
 
 export type SavedView = RouterOutputs["views"]["list"][number];
-
-/** Saved views are kept per list; this is the Clients list's key. */
-const LIST = "clients" as const;
 
 /** A failed change, as the UI reports it: a message per field the server named, else one message. */
 export interface ViewError {
@@ -27,10 +25,11 @@ export function viewError(error: unknown): ViewError {
 }
 
 /**
- * The signed-in user's saved views of the Clients list, and the changes to them. Each change
+ * The signed-in user's saved views of one list (`config.list`), and the changes to them. Each change
  * refreshes the list and says what happened in a toast; the caller decides what a failure shows.
  */
-export function useSavedViews() {
+export function useSavedViews(config: Pick<SavedViewsConfig, "list" | "moduleLabel">) {
+  const LIST = config.list;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const views = useQuery(trpc.views.list.queryOptions({ list: LIST }, { staleTime: 60_000 }));
@@ -59,7 +58,7 @@ export function useSavedViews() {
     setDefault: (view: SavedView, isDefault: boolean) =>
       update
         .mutateAsync({ name: view.name, modified: view.modified, isDefault })
-        .then(() => toast.success(isDefault ? `“${view.label}” opens when you go to Clients` : `“${view.label}” is no longer your default`), toastFailure),
+        .then(() => toast.success(isDefault ? `“${view.label}” opens when you go to ${config.moduleLabel}` : `“${view.label}” is no longer your default`), toastFailure),
     remove: (view: SavedView) => remove.mutateAsync({ name: view.name }).then(() => toast.success(`View “${view.label}” deleted`)),
     pending: create.isPending || update.isPending || remove.isPending,
   };

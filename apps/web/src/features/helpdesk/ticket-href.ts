@@ -1,0 +1,1 @@
+export const ticketHref = (name: string) => `/helpdesk/${encodeURIComponent(name)}`;
