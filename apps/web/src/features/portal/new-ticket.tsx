@@ -9,6 +9,7 @@ import { inputClasses, labelClasses } from "~/components/ui/field";
 import { ChevronLeftIcon } from "~/components/ui/icons";
 import { PageHeader } from "~/components/ui/page-header";
 import { toast } from "~/components/ui/toast";
+import { ArticleSuggestions, portalArticlePath } from "~/features/helpdesk/kb";
 import { useTRPC } from "~/trpc/react";
 import { fieldErrorsOf } from "./use-field-errors";
 
@@ -78,6 +79,8 @@ export function NewPortalTicket() {
           <textarea id="description" rows={6} className={inputClasses} value={description} onChange={(e) => setDescription(e.target.value)} aria-invalid={Boolean(fields.description)} aria-describedby={fields.description ? "description-error" : undefined} />
           {error("description")}
         </div>
+        {/* Answers that may already exist, while the contact writes (published articles only). */}
+        <ArticleSuggestions text={`${subject}\n${description}`} hrefFor={portalArticlePath} heading="These articles may answer your question" />
         {message ? <p role="alert" className="text-sm text-danger">{message}</p> : null}
         <div className="flex justify-end gap-2">
           <Link href="/portal" className="inline-flex min-h-11 items-center px-4 text-sm text-muted hover:text-fg sm:min-h-10">Cancel</Link>

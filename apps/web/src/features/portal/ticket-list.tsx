@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { buttonClasses } from "~/components/ui/button";
 import { DateTime } from "~/components/ui/date-time";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -11,6 +11,7 @@ import { OffsetPager } from "~/components/ui/offset-pager";
 import { PageHeader } from "~/components/ui/page-header";
 import { Skeleton } from "~/components/ui/skeleton";
 import { cx } from "~/components/ui/cx";
+import { usePathname, useSearchParams } from "~/lib/navigation";
 import { useTRPC } from "~/trpc/react";
 import { PortalStatus } from "./ticket-status";
 
