@@ -1,7 +1,7 @@
 import "server-only";
 import { NEXT_AUTH_SECURE_SESSION_COOKIE, NEXT_AUTH_SESSION_COOKIE } from "@orchestrator/auth";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { signInUrl } from "~/lib/sign-in-url";
 import { trpcErrorCode } from "~/trpc/error-code";
 import { getRequestContext } from "~/trpc/context";
@@ -29,6 +29,21 @@ export async function withSession<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (trpcErrorCode(error) === "UNAUTHORIZED") return redirectToSignIn();
+    throw error;
+  }
+}
+
+/**
+ * A document page's server-side load: no session redirects to /login; NOT FOUND (out of the user's
+ * scope reads the same) or a malformed name renders the plain not-found page; anything else throws
+ * to the error boundary.
+ */
+export async function loadOrNotFound<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await withSession(load);
+  } catch (error) {
+    const code = trpcErrorCode(error);
+    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
     throw error;
   }
 }

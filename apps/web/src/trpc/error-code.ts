@@ -13,6 +13,12 @@ export function trpcErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** tRPC error details as the server's formatter sends them. */
+export function errorDetails(error: unknown): { code?: string; appCode?: string; fieldErrors: { field: string; message: string }[]; message: string } {
+  const data = (error as { data?: { code?: string; appCode?: string | null; fieldErrors?: { field: string; message: string }[] } } | undefined)?.data;
+  return { code: data?.code, appCode: data?.appCode ?? undefined, fieldErrors: data?.fieldErrors ?? [], message: error instanceof Error ? error.message : "Something went wrong" };
+}
+
 /** Errors a retry cannot fix: the request itself is refused. */
 const permanent = new Set(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "BAD_REQUEST", "CONFLICT", "TOO_MANY_REQUESTS", "PAYLOAD_TOO_LARGE", "PARSE_ERROR"]);
 

@@ -1,29 +1,13 @@
 import { z } from "zod";
-import { agreementStatuses } from "@orchestrator/db/schema";
 import { createTRPCRouter } from "../trpc/init";
 import { protectedProcedure } from "../trpc/procedures";
 import { mergeTickets } from "./merge/merge";
+import { ticketListInput } from "./views/schemas";
 import { addComment, assignTicket, changePriority, changeStatus, changeTeam, createTicket, getTicket, listTickets } from "./tickets/service";
 
 const name = z.string().min(1).max(140);
 const doc = z.record(z.string(), z.unknown());
 const modified = z.string().min(1).optional();
-const list = z.array(z.string().min(1).max(140)).max(50).optional();
-
-const listInput = z.object({
-  page: z.number().int().min(1).max(10_000).default(1),
-  pageSize: z.number().int().min(1).max(100).default(20),
-  status: list,
-  priority: list,
-  agentGroup: name.optional(),
-  assignee: name.optional(),
-  agreementStatus: z.array(z.enum(agreementStatuses)).max(5).optional(),
-  atRisk: z.boolean().optional(),
-  search: z.string().trim().max(140).optional(),
-  sort: z.enum(["modified", "resolution_by", "response_by", "opening_date"]).default("modified"),
-  direction: z.enum(["asc", "desc"]).default("desc"),
-});
-
 const createInput = z.object({
   subject: z.string().trim().min(1).max(255),
   description: z.string().max(65_535).optional(),
@@ -42,7 +26,7 @@ const createInput = z.object({
 /** The helpdesk's agent API: tickets (list, get, create, status/priority/team/assignee changes) and their thread. */
 export const helpdeskRouter = createTRPCRouter({
   list: protectedProcedure
-    .input(listInput)
+    .input(ticketListInput)
     .output(z.object({ rows: z.array(doc), total: z.number(), page: z.number(), pageSize: z.number() }))
     .query(({ ctx, input }) => listTickets(ctx.scoped, input)),
 

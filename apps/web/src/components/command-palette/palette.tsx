@@ -9,7 +9,7 @@ import { Command } from "cmdk";
 import { useId, useState, type ReactNode } from "react";
 import { clientHref } from "~/features/clients/client-href";
 import { statusLabel } from "~/features/clients/status-badge";
-import { can, useMe } from "~/features/clients/use-me";
+import { can, useMe } from "~/lib/use-me";
 import { isRetryable } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
 import { SearchIcon } from "../ui/icons";

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "~/components/ui/toast";
 import { trpcErrorCode } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
-import { errorDetails } from "~/features/clients/client-form-model";
+import { errorDetails } from "~/trpc/error-code";
 import type { SavedViewsConfig } from "./config";
 
 export type SavedView = RouterOutputs["views"]["list"][number];

@@ -18,7 +18,7 @@ import { useOptionLabels } from "./labels";
 import { StatusBadge } from "./status-badge";
 import { Tabs, type Tab } from "./tabs";
 import { ActivateTemplate, TasksPanel, useClientTasks } from "./tasks-panel";
-import { can, useMe } from "./use-me";
+import { can, useMe } from "~/lib/use-me";
 
 const POLL_FOR_MS = 20_000;
 

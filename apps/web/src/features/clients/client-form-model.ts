@@ -125,8 +125,3 @@ export function clearDraft(client: string): void {
   }
 }
 
-/** tRPC error details as the server's formatter sends them. */
-export function errorDetails(error: unknown): { code?: string; appCode?: string; fieldErrors: { field: string; message: string }[]; message: string } {
-  const data = (error as { data?: { code?: string; appCode?: string | null; fieldErrors?: { field: string; message: string }[] } } | undefined)?.data;
-  return { code: data?.code, appCode: data?.appCode ?? undefined, fieldErrors: data?.fieldErrors ?? [], message: error instanceof Error ? error.message : "Something went wrong" };
-}

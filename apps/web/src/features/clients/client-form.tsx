@@ -7,13 +7,13 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "rea
 import { toast } from "~/components/ui/toast";
 import { Button } from "~/components/ui/button";
 import { inputClasses, labelClasses } from "~/components/ui/field";
+import { errorDetails } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
 import {
   changedFields,
   clearDraft,
   clientStatusOptions,
   emptyValues,
-  errorDetails,
   fieldLabels,
   fromServerErrors,
   saveDraft,
@@ -27,7 +27,7 @@ import {
 } from "./client-form-model";
 import { useOptionLabels } from "./labels";
 import { statusLabel } from "./status-badge";
-import { useMe } from "./use-me";
+import { useMe } from "~/lib/use-me";
 
 type ClientDoc = RouterOutputs["clients"]["get"];
 

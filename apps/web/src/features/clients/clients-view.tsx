@@ -18,10 +18,10 @@ import { ClientsTable } from "./clients-table";
 import { useOptionLabels } from "./labels";
 import { describeListParams, ListFilters, SortSelect } from "./list-filters";
 import { activeFilterCount, PAGE_SIZE, toListInput, viewQuery, type ClientSortField, type ListParams } from "./list-params";
-import { Pagination } from "./pagination";
-import { SearchBox } from "./search-box";
+import { Pagination } from "~/components/list/pagination";
+import { SearchBox } from "~/components/list/search-box";
 import { useListParams } from "./use-list-params";
-import { can, useMe } from "./use-me";
+import { can, useMe } from "~/lib/use-me";
 
 /**
  * The saved-views menu (its popover, dialogs and mutations) loads after the page, not with it: it

@@ -6,7 +6,7 @@ import { ChevronLeftIcon } from "~/components/ui/icons";
 import { PageHeader } from "~/components/ui/page-header";
 import { Skeleton } from "~/components/ui/skeleton";
 import { ClientForm } from "./client-form";
-import { can, useMe } from "./use-me";
+import { can, useMe } from "~/lib/use-me";
 
 export function NewClient() {
   const me = useMe();

@@ -8,7 +8,7 @@ import { Button } from "~/components/ui/button";
 import { inputClasses, labelClasses } from "~/components/ui/field";
 import { formatDate } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
-import { errorDetails } from "./client-form-model";
+import { errorDetails } from "~/trpc/error-code";
 import { DataTable } from "./data-table";
 import { useOptionLabels } from "./labels";
 

@@ -6,7 +6,7 @@ import { Button } from "~/components/ui/button";
 import { cx } from "~/components/ui/cx";
 import { inputClasses } from "~/components/ui/field";
 import { toast } from "~/components/ui/toast";
-import { errorDetails } from "~/features/clients/client-form-model";
+import { errorDetails } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
 
 type Kind = "Reply" | "Internal Note";

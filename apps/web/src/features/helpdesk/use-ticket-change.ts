@@ -4,7 +4,7 @@ import type { RouterOutputs } from "@orchestrator/modules";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "~/components/ui/toast";
-import { errorDetails } from "~/features/clients/client-form-model";
+import { errorDetails } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
 
 type TicketPageData = RouterOutputs["helpdeskAgent"]["ticket"];

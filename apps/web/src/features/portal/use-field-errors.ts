@@ -1,4 +1,4 @@
-import { errorDetails } from "~/features/clients/client-form-model";
+import { errorDetails } from "~/trpc/error-code";
 
 /** A mutation error as a map of field → message, plus what is left for a form-level message. */
 export function fieldErrorsOf(error: unknown): { fields: Record<string, string>; message: string | null } {

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button } from "~/components/ui/button";
 import { cx } from "~/components/ui/cx";
 import { toast } from "~/components/ui/toast";
-import { errorDetails } from "~/features/clients/client-form-model";
+import { errorDetails } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
 
 /**

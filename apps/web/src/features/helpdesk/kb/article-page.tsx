@@ -6,7 +6,7 @@ import { buttonClasses } from "~/components/ui/button";
 import { ErrorState } from "~/components/ui/error-state";
 import { ChevronLeftIcon } from "~/components/ui/icons";
 import { Skeleton } from "~/components/ui/skeleton";
-import { can, useMe } from "~/features/clients/use-me";
+import { can, useMe } from "~/lib/use-me";
 import { useSearchParams } from "~/lib/navigation";
 import { useTRPC } from "~/trpc/react";
 import { ArticleEditor } from "./article-editor";

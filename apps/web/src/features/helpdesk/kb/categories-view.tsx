@@ -11,7 +11,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { Skeleton } from "~/components/ui/skeleton";
 import { toast } from "~/components/ui/toast";
 import { fieldErrorsOf } from "~/features/portal/use-field-errors";
-import { can, useMe } from "~/features/clients/use-me";
+import { can, useMe } from "~/lib/use-me";
 import { useTRPC } from "~/trpc/react";
 import { KbTabs } from "./kb-tabs";
 import { useCategories } from "./use-categories";

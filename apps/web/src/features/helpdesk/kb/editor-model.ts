@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@orchestrator/modules";
-import { errorDetails } from "~/features/clients/client-form-model";
+import { errorDetails } from "~/trpc/error-code";
 
 export type ArticleDoc = RouterOutputs["kb"]["get"]["article"];
 export interface EditorValues {

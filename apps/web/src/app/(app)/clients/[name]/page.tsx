@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ClientDetail } from "~/features/clients/client-detail";
 import { decodeSegment } from "~/lib/route-segment";
-import { withSession } from "~/server/session";
-import { trpcErrorCode } from "~/trpc/error-code";
+import { loadOrNotFound } from "~/server/session";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 
 type Props = { params: Promise<{ name: string }> };
@@ -24,13 +22,7 @@ export default async function ClientPage({ params }: Props) {
   // Labels for departments, templates and programs: streamed to the client, not waited for.
   void queryClient.prefetchQuery(trpc.core.options.queryOptions());
   void queryClient.prefetchQuery(trpc.core.me.queryOptions());
-  try {
-    await withSession(() => queryClient.fetchQuery(trpc.clients.summary.queryOptions({ name })));
-  } catch (error) {
-    const code = trpcErrorCode(error);
-    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
-    throw error;
-  }
+  await loadOrNotFound(() => queryClient.fetchQuery(trpc.clients.summary.queryOptions({ name })));
   return (
     <HydrateClient>
       <ClientDetail name={name} />

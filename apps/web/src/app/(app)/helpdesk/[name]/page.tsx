@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { TicketPage } from "~/features/helpdesk/ticket-page";
 import { decodeSegment } from "~/lib/route-segment";
-import { withSession } from "~/server/session";
-import { trpcErrorCode } from "~/trpc/error-code";
+import { loadOrNotFound } from "~/server/session";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 
 type Props = { params: Promise<{ name: string }> };
@@ -18,13 +16,7 @@ export default async function HelpdeskTicketPage({ params }: Props) {
   const queryClient = getQueryClient();
   void queryClient.prefetchQuery(trpc.helpdeskAgent.catalogues.queryOptions());
   void queryClient.prefetchQuery(trpc.core.me.queryOptions());
-  try {
-    await withSession(() => queryClient.fetchQuery(trpc.helpdeskAgent.ticket.queryOptions({ name })));
-  } catch (error) {
-    const code = trpcErrorCode(error);
-    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
-    throw error;
-  }
+  await loadOrNotFound(() => queryClient.fetchQuery(trpc.helpdeskAgent.ticket.queryOptions({ name })));
   return (
     <HydrateClient>
       <TicketPage name={name} />

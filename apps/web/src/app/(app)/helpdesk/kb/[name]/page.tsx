@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ArticlePage } from "~/features/helpdesk/kb/article-page";
 import { articleEditInput, articleViewInput } from "~/features/helpdesk/kb/kb-params";
 import { decodeSegment } from "~/lib/route-segment";
-import { withSession } from "~/server/session";
-import { trpcErrorCode } from "~/trpc/error-code";
+import { loadOrNotFound } from "~/server/session";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -24,13 +22,7 @@ export default async function KnowledgeBaseArticlePage({ params, searchParams }:
   const queryClient = getQueryClient();
   void queryClient.prefetchQuery(trpc.kb.categories.queryOptions());
   void queryClient.prefetchQuery(trpc.core.me.queryOptions());
-  try {
-    await withSession(() => queryClient.fetchQuery(trpc.kb.get.queryOptions(editing ? articleEditInput(name) : articleViewInput(name))));
-  } catch (error) {
-    const code = trpcErrorCode(error);
-    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
-    throw error;
-  }
+  await loadOrNotFound(() => queryClient.fetchQuery(trpc.kb.get.queryOptions(editing ? articleEditInput(name) : articleViewInput(name))));
   return (
     <HydrateClient>
       <ArticlePage name={name} />

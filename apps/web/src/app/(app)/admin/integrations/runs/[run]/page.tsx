@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { RunDetail } from "~/features/admin/integrations/run-detail";
 import { runInput } from "~/features/admin/integrations/run-params";
 import { fromRecord } from "~/features/admin/integrations/runs-params";
 import { decodeSegment } from "~/lib/route-segment";
-import { withSession } from "~/server/session";
-import { trpcErrorCode } from "~/trpc/error-code";
+import { loadOrNotFound } from "~/server/session";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 
 type Props = { params: Promise<{ run: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -18,13 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function Page({ params, searchParams }: Props) {
   const run = decodeSegment((await params).run);
   const input = runInput(run, fromRecord(await searchParams));
-  try {
-    await withSession(() => getQueryClient().fetchQuery(trpc.sync.run.queryOptions(input)));
-  } catch (error) {
-    const code = trpcErrorCode(error);
-    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
-    throw error;
-  }
+  await loadOrNotFound(() => getQueryClient().fetchQuery(trpc.sync.run.queryOptions(input)));
   return (
     <HydrateClient>
       <RunDetail name={run} />
