@@ -11,6 +11,7 @@
  *   api      REST/health specs (api/**), no browser state needed
  *   desktop  UI specs (ui/**) at 1280×800, after setup
  *   phone    the same UI specs at 390×844 with touch, after setup
+ *   Tests tagged @desktop-only / @phone-only run in that project only (no skipped tests either way).
  *   changes-*  specs (and tests tagged @sync-changes) that change shared data, one after another, last
  */
 import { existsSync } from "node:fs";
@@ -75,7 +76,7 @@ export default defineConfig({
       name: "desktop",
       testMatch: /ui[\\/].*\.spec\.ts$/,
       testIgnore: changingSpecs,
-      grepInvert: changingTests,
+      grepInvert: [changingTests, /@phone-only/],
       dependencies: ["setup"],
       use: { viewport: { width: 1280, height: 800 } },
     },
@@ -83,7 +84,7 @@ export default defineConfig({
       name: "phone",
       testMatch: /ui[\\/].*\.spec\.ts$/,
       testIgnore: changingSpecs,
-      grepInvert: changingTests,
+      grepInvert: [changingTests, /@desktop-only/],
       dependencies: ["setup"],
       use: {
         viewport: { width: 390, height: 844 },

@@ -75,7 +75,7 @@ test("a portal contact raises a request, sees the reply (not the internal note) 
   await page.context().clearCookies();
   await signIn(page, "portal@harbor.example");
   await page.goto(`/portal/tickets/${ticket}`);
-  await expect(page.getByRole("heading", { name: "Request not found" })).toBeVisible();
+  await expect(page.getByRole("alert").getByText("Request not found")).toBeVisible();
   await api.dispose();
 });
 

@@ -61,8 +61,8 @@ const monday = (page: Page) => page.getByRole("listitem", { name: "Monday", exac
 test.describe("Helpdesk settings: SLA calendar editor", () => {
   test.use({ storageState: admin.storageState });
 
-  test.describe("desktop", () => {
-    test.skip(({ isMobile }) => isMobile, "desktop only: it changes the shared default policy once");
+  // Desktop only (the phone project leaves out @desktop-only): it changes the shared default policy once.
+  test.describe("desktop", { tag: "@desktop-only" }, () => {
     let original: SlaDoc | undefined;
     test.afterAll(async ({ browser }) => {
       if (original) await restoreCalendar(browser, original);
@@ -121,8 +121,8 @@ test.describe("Helpdesk settings: SLA calendar editor", () => {
     expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }))).toEqual([]);
   });
 
-  test.describe("phone", () => {
-    test.skip(({ isMobile }) => !isMobile, "phone layout");
+  // The phone layout (the desktop project leaves out @phone-only).
+  test.describe("phone", { tag: "@phone-only" }, () => {
 
     test("the new-policy form is stacked at 390 px and shows the overlap under the range without creating anything", async ({ page }) => {
       const name = `Phone check ${Date.now()}`;
