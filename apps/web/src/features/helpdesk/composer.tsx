@@ -6,16 +6,22 @@ import { Button } from "~/components/ui/button";
 import { cx } from "~/components/ui/cx";
 import { inputClasses } from "~/components/ui/field";
 import { toast } from "~/components/ui/toast";
+import { ArticleSuggestions, SavedReplyPicker } from "~/features/helpdesk/kb";
 import { errorDetails } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
 
 type Kind = "Reply" | "Internal Note";
 
+/** Appends a block to what is typed, on its own paragraph. */
+const append = (text: string, block: string) => (text.trim() ? `${text.replace(/\s+$/, "")}\n\n${block}` : block);
+
 /**
  * Reply to the customer or add an internal note. The two modes look different (a note is amber and
  * says it stays internal) and the button names what will happen. What was typed stays on an error.
+ * A reply can start from the team's saved replies, and published articles matching the ticket (and
+ * the draft) are suggested, with a link to insert.
  */
-export function Composer({ ticket }: { ticket: string }) {
+export function Composer({ ticket, team, context }: { ticket: string; team: string | null; context: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<Kind>("Reply");
@@ -60,6 +66,12 @@ export function Composer({ ticket }: { ticket: string }) {
         className={cx(inputClasses, "py-2")}
       />
       {error ? <p id={`${id}-error`} className="mt-1 text-sm text-danger">{error}</p> : null}
+      {note ? null : (
+        <div className="mt-3 flex flex-col gap-3">
+          <SavedReplyPicker team={team} onPick={(reply) => setText((t) => append(t, reply.message))} className="self-start" />
+          <ArticleSuggestions text={`${context}\n${text}`} onInsertLink={(link) => setText((t) => append(t, link.markdown))} />
+        </div>
+      )}
       <div className="mt-3 flex items-center justify-between gap-2">
         <p className="text-xs text-muted">{note ? "Internal: not visible to the customer." : "Visible to the customer."}</p>
         <Button type="submit" variant="primary" disabled={send.isPending}>{send.isPending ? "Sending…" : note ? "Add note" : "Send reply"}</Button>

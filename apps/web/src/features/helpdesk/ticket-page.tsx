@@ -9,6 +9,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { trpcErrorCode } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
 import { Composer } from "./composer";
+import { MergeTicket } from "./merge-ticket";
 import { SlaPanel } from "./sla-panel";
 import { TicketControls } from "./ticket-controls";
 import { TicketNotFound } from "./ticket-not-found";
@@ -61,10 +62,11 @@ export function TicketPage({ name }: { name: string }) {
         <aside aria-label="Ticket details" className="flex flex-col gap-4 lg:col-start-2 lg:row-start-1">
           <TicketControls ticket={ticket} catalogues={catalogues.data} disabled={pending} onChange={(f, v) => void change(f, v)} agentName={catalogues.agentName} />
           <SlaPanel ticket={ticket} />
+          <MergeTicket ticket={ticket.name} mergedInto={ticket.merged_into ?? null} />
         </aside>
         <div className="flex min-w-0 flex-col gap-4 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           <TicketThread description={ticket.description} raisedBy={ticket.raised_by} opened={ticket.opening_date ?? ticket.creation} comments={comments} agentName={catalogues.agentName} />
-          <Composer ticket={ticket.name} />
+          <Composer ticket={ticket.name} team={ticket.agent_group ?? null} context={`${ticket.subject}\n${ticket.description ?? ""}`} />
         </div>
         <div className="lg:col-start-2 lg:row-start-2">
           <ActivityLog activities={activities} />
