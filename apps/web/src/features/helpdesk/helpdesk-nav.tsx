@@ -8,6 +8,7 @@ const links = [
   { href: "/helpdesk", label: "Tickets" },
   { href: "/helpdesk/dashboard", label: "Dashboard" },
   { href: "/helpdesk/kb", label: "Knowledge base" },
+  { href: "/helpdesk/notifications", label: "Notifications" },
   { href: "/helpdesk/settings", label: "Settings" },
 ];
 

@@ -11,10 +11,16 @@ export function escalationDb(): Executor {
   return unsafeSystemDb();
 }
 
-/** MariaDB's duplicate-key error, however deep the driver wrapped it. */
-export function isDuplicateKey(error: unknown): boolean {
+/** Whether a MariaDB error (however deep the driver wrapped it) has this code or errno. */
+function hasDbError(error: unknown, code: string, errno: number): boolean {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: string }).code === "ER_DUP_ENTRY" || (e as { errno?: number }).errno === 1062) return true;
+    if ((e as { code?: string }).code === code || (e as { errno?: number }).errno === errno) return true;
   }
   return false;
 }
+
+/** MariaDB's duplicate-key error. */
+export const isDuplicateKey = (error: unknown): boolean => hasDbError(error, "ER_DUP_ENTRY", 1062);
+
+/** InnoDB chose this transaction as a deadlock victim (it was rolled back whole; running it again is safe). */
+export const isDeadlock = (error: unknown): boolean => hasDbError(error, "ER_LOCK_DEADLOCK", 1213);
