@@ -1,8 +1,6 @@
-/**
- * Where signed-in users land when there is nowhere better to go: the home page, which sends each
- * user on to their first module (a helpdesk agent to /helpdesk, a portal contact to /portal).
- */
-export const HOME_PATH = "/";
+import { HOME_PATH } from "./home-path";
+
+export { HOME_PATH };
 
 /**
  * A post-login destination from an untrusted query string: only a same-origin path. Rejects

@@ -1,4 +1,3 @@
-import { signInUrl } from "~/lib/sign-in-url";
 import { trpcErrorCode } from "./error-code";
 
 let redirecting = false;
@@ -11,5 +10,9 @@ export function redirectIfUnauthorized(error: unknown): void {
   if (redirecting || trpcErrorCode(error) !== "UNAUTHORIZED") return;
   redirecting = true;
   const here = `${window.location.pathname}${window.location.search}`;
-  window.location.assign(signInUrl(here, "expired"));
+  // The URL helpers load only now: a session ending is rare, and they stay out of every page's First Load JS.
+  void import("~/lib/sign-in-url").then(
+    ({ signInUrl }) => window.location.assign(signInUrl(here, "expired")),
+    () => window.location.assign("/login?reason=expired"),
+  );
 }

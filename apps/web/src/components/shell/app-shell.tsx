@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { HOME_PATH } from "~/lib/sign-in-url";
+import { HOME_PATH } from "~/lib/home-path";
 import type { Theme } from "~/lib/theme";
 import { SearchTrigger } from "../command-palette/search-trigger";
 import { BottomNavLinks, SideNavLinks } from "./nav-links";

@@ -4,6 +4,7 @@ import { useEffect, useState, type ComponentType } from "react";
 // eslint-disable-next-line no-restricted-imports -- types only, erased at build: sonner itself is imported lazily below.
 import type * as SonnerModule from "sonner";
 import { lazyModule } from "~/lib/lazy-module";
+import type { ThemedToaster as ThemedToasterType } from "./themed-toaster";
 
 /*
  * Toasts without sonner in the First Load JS (≈10 kB gzip): the <Toaster> is loaded when the
@@ -22,6 +23,8 @@ const mounted = new Promise<void>((resolve) => {
 });
 
 const loadSonner: () => Promise<Sonner> = lazyModule(() => import("sonner"));
+// The Toaster with its theme following, in the same lazily loaded part as sonner.
+const loadToaster: () => Promise<typeof ThemedToasterType> = lazyModule(() => import("./themed-toaster").then((m) => m.ThemedToaster));
 
 /** Loads the Toaster if it is not there yet, and resolves with sonner once it is mounted. */
 async function ready(): Promise<Sonner> {
@@ -39,32 +42,17 @@ const show = (kind: "success" | "error" | "info") => (message: string, options?:
 
 export const toast = { success: show("success"), error: show("error"), info: show("info") };
 
-/** The page's theme as sonner names it: the explicit choice on <html>, else the OS preference. */
-function currentTheme(): "light" | "dark" | "system" {
-  const theme = document.documentElement.dataset.theme;
-  return theme === "light" || theme === "dark" ? theme : "system";
-}
-
 /** Mount once per signed-in page (TRPCReactProvider does). Renders nothing until needed. */
 export function LazyToaster(props: ToasterProps) {
   const [Toaster, setToaster] = useState<ComponentType<ToasterProps> | null>(null);
-  const [theme, setTheme] = useState<"light" | "dark" | "system">("system");
-
-  // Follow the theme switch (it changes <html data-theme>) while the page is open.
-  useEffect(() => {
-    setTheme(currentTheme());
-    const observer = new MutationObserver(() => setTheme(currentTheme()));
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
-    return () => observer.disconnect();
-  }, []);
 
   useEffect(() => {
     let cancelled = false;
     const mount = () => {
       startMount = undefined;
-      void loadSonner().then(
-        (lib) => {
-          if (!cancelled) setToaster(() => lib.Toaster);
+      void Promise.all([loadToaster(), loadSonner()]).then(
+        ([ThemedToaster]) => {
+          if (!cancelled) setToaster(() => ThemedToaster);
         },
         () => {
           startMount = mount; // the next toast tries again
@@ -84,5 +72,5 @@ export function LazyToaster(props: ToasterProps) {
     if (Toaster) markMounted?.();
   }, [Toaster]);
 
-  return Toaster ? <Toaster theme={theme} {...props} /> : null;
+  return Toaster ? <Toaster {...props} /> : null;
 }
