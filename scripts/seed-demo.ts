@@ -9,6 +9,7 @@
  */
 import { hashPassword } from "@orchestrator/auth";
 import { seedHelpdeskDemo, helpdeskDemoAgents, helpdeskDemoCustomers } from "@orchestrator/modules/helpdesk/demo";
+import { seedCrmDemo, crmDemoUsers } from "@orchestrator/modules/crm/demo";
 import { closeDatabase, demoUsers, isDatabaseEmpty, runMigrations, seedDemo, unsafeSystemDb } from "@orchestrator/db/system";
 
 const DEFAULT_DATABASE_URL = "mysql://root@127.0.0.1:3306/orchestrator";
@@ -50,10 +51,11 @@ async function main(): Promise<void> {
   const passwordHash = await hashPassword(password);
   const seeded = await seedDemo(db, { passwordHash, ...(clientCount === undefined ? {} : { clientCount }) });
   const helpdesk = await seedHelpdeskDemo(db, { passwordHash });
-  const users = demoUsers.length + helpdeskDemoAgents.length + helpdeskDemoCustomers.length;
+  const crm = await seedCrmDemo(db, { passwordHash });
+  const users = demoUsers.length + helpdeskDemoAgents.length + helpdeskDemoCustomers.length + crmDemoUsers.length;
   console.log(
     `database ${describe(url)}: migrations applied; seeded ${users} demo users, ${seeded.clients} clients, ` +
-      `${seeded.tasks} tasks, ${helpdesk.tickets} helpdesk tickets in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+      `${seeded.tasks} tasks, ${helpdesk.tickets} helpdesk tickets, ${crm.leads} CRM leads (${crm.deals} converted) in ${((Date.now() - started) / 1000).toFixed(1)}s`,
   );
 }
 

@@ -23,6 +23,7 @@ describe("loadPrincipal", () => {
       roles: ["Medical Staff"],
       departments: ["Medical", "Program"],
       customers: [],
+      teams: [],
       grants: expect.objectContaining(mergeGrants(matrixRows)),
     });
     expect(canWrite(principal!, "hr")).toBe(false);

@@ -58,11 +58,11 @@ export async function loadPrincipal(user: string, options: PrincipalCacheOptions
   return principal;
 }
 
-/** Four small indexed reads, run concurrently on the pool. */
+/** Five small indexed reads, run concurrently on the pool. */
 async function readPrincipal(user: string): Promise<Principal | null> {
   const db = unsafeSystemDb();
-  const { users, userRoles, rolePermissions, userDepartments, contacts } = schema;
-  const [userRows, roleRows, departmentRows, contactRows] = await Promise.all([
+  const { users, userRoles, rolePermissions, userDepartments, contacts, crmTeamMembers } = schema;
+  const [userRows, roleRows, departmentRows, contactRows, teamRows] = await Promise.all([
     db.select({ name: users.name, fullName: users.fullName, enabled: users.enabled }).from(users).where(eq(users.name, user)).limit(1),
     db
       .select({ role: userRoles.role, category: rolePermissions.category, access: rolePermissions.access, scope: rolePermissions.scope })
@@ -72,6 +72,8 @@ async function readPrincipal(user: string): Promise<Principal | null> {
     db.select({ department: userDepartments.department }).from(userDepartments).where(eq(userDepartments.user, user)),
     // A portal login is a Contact's `user`: its customer is what an `own_customer` grant sees.
     db.select({ customer: contacts.customer }).from(contacts).where(eq(contacts.user, user)),
+    // CRM team memberships: an `own_team` grant sees these teams' rows.
+    db.select({ team: crmTeamMembers.parent }).from(crmTeamMembers).where(eq(crmTeamMembers.user, user)),
   ]);
   const row = userRows[0];
   if (!row || !row.enabled) return null;
@@ -85,6 +87,7 @@ async function readPrincipal(user: string): Promise<Principal | null> {
     roles,
     departments: departmentRows.map((d) => d.department).sort(),
     customers: [...new Set(contactRows.flatMap((c) => (c.customer ? [c.customer] : [])))].sort(),
+    teams: [...new Set(teamRows.map((t) => t.team))].sort(),
     grants: mergeGrants(grantRows),
   };
 }

@@ -12,7 +12,7 @@ export * from "./access/default-matrix";
 export * from "./errors";
 export { countStatements } from "./client";
 export type { Executor } from "./client";
-export type { ChildTableDef, CustomerScope, CustomerScopeFilter, DocTypeDef, FieldDef, FieldType, NamingRule, ScopeRule, StandardColumns, ValidateEvent, ValidateResult, WriteEvent } from "./scope/doctype";
+export type { ChildTableDef, CustomerScope, CustomerScopeFilter, DocTypeDef, FieldDef, FieldType, NamingRule, ScopeRule, StandardColumns, TeamScope, ValidateEvent, ValidateResult, WriteEvent } from "./scope/doctype";
 export { ScopedDb, type Doc, type DocTypeRegistry, type InsertManyItem, type InsertManyOutcome, type WriteOptions } from "./scope/scoped-db";
 export type { Filter, FilterOperator, ListQuery, OrderBy } from "./scope/query";
 export { filterOperators } from "./scope/query";

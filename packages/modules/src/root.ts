@@ -1,6 +1,7 @@
 import { adminRouter } from "./admin/router";
 import { clientsRouter } from "./clients/router";
 import { coreRouter } from "./core/router";
+import { crmRouter } from "./crm/router";
 import { helpdeskAgentRouter } from "./helpdesk/agent-router";
 import { helpdeskRouter } from "./helpdesk/router";
 import { kbRouter } from "./helpdesk/kb/router";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   portal: portalRouter,
   helpdeskAgent: helpdeskAgentRouter,
   helpdeskSettings: helpdeskSettingsRouter,
+  crm: crmRouter,
 });
 
 export type AppRouter = typeof appRouter;

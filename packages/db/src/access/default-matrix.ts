@@ -54,7 +54,20 @@ export const helpdeskRoleMatrix: Record<HelpdeskRoleName, Partial<Record<Categor
   "Helpdesk Customer": { helpdesk: rw("own_customer") },
 };
 
-export type SeededRoleName = RoleName | ServiceRoleName | HelpdeskRoleName;
+/**
+ * CRM roles (issue 6), kept apart like the helpdesk roles. Both work their own and their teams'
+ * records (`own_team`); a manager is a member of each team they manage (flagged `is_manager`).
+ * "Sales Manager" also reads every client, so they can follow a deal they handed off to admissions.
+ */
+export const crmRoleNames = ["Sales User", "Sales Manager"] as const;
+export type CrmRoleName = (typeof crmRoleNames)[number];
+
+export const crmRoleMatrix: Record<CrmRoleName, Partial<Record<Category, Row>>> = {
+  "Sales User": { crm: rw("own_team") },
+  "Sales Manager": { crm: rw("own_team"), client: r() },
+};
+
+export type SeededRoleName = RoleName | ServiceRoleName | HelpdeskRoleName | CrmRoleName;
 
 export const serviceRoleMatrix: Record<ServiceRoleName, Partial<Record<Category, Row>>> = {
   // helpdesk: the escalation sweep (every department's open tickets) acts as this account.
@@ -62,7 +75,7 @@ export const serviceRoleMatrix: Record<ServiceRoleName, Partial<Record<Category,
 };
 
 /** Every seeded role with its default grants. */
-export const seededRoleMatrix: Record<SeededRoleName, Partial<Record<Category, Row>>> = { ...defaultMatrix, ...serviceRoleMatrix, ...helpdeskRoleMatrix };
+export const seededRoleMatrix: Record<SeededRoleName, Partial<Record<Category, Row>>> = { ...defaultMatrix, ...serviceRoleMatrix, ...helpdeskRoleMatrix, ...crmRoleMatrix };
 
 /** Roles that may run and roll back syncs (the sync services check this). */
 export const syncOperatorRoles: readonly string[] = ["Super Admin", "Integration"];
@@ -76,5 +89,7 @@ export const roleDescriptions: Record<SeededRoleName, string> = {
   Supervisor: "Reads everything, changes nothing",
   "Helpdesk Agent": "Works their departments' helpdesk tickets",
   "Helpdesk Customer": "A customer's contact in the support portal: their organisation's tickets only",
+  "Sales User": "Works their own and their CRM teams' leads, deals, tasks and notes",
+  "Sales Manager": "Manages their CRM teams' pipeline (reassigns, admits won deals); reads all clients",
   Integration: "Service account for external-system syncs and helpdesk escalations: all clients and tickets read/write; runs and rolls back syncs",
 };

@@ -10,8 +10,10 @@ export type AccessLevel = "none" | "read" | "write";
 /**
  * `own_dept`: rows of the user's departments. `own_customer`: rows of the customers the user is a
  * contact of (helpdesk portal users), on DocTypes that declare a `customerScope`; nothing elsewhere.
+ * `own_team`: rows the user owns or that belong to one of their CRM teams, on DocTypes that declare
+ * a `teamScope`; nothing elsewhere.
  */
-export type AccessScope = "all" | "own_dept" | "own_customer";
+export type AccessScope = "all" | "own_dept" | "own_customer" | "own_team";
 
 export interface Grant {
   access: AccessLevel;
@@ -32,6 +34,8 @@ export interface Principal {
   departments: readonly string[];
   /** The customers the user is a contact of (`own_customer` grants see their rows). Absent: none. */
   customers?: readonly string[];
+  /** The CRM teams the user is a member of (`own_team` grants see their rows). Absent: none. */
+  teams?: readonly string[];
   grants: Readonly<Partial<Record<Category, Grant>>>;
   /** Set only by `systemPrincipal()`: system jobs act on everything. */
   system?: true;
@@ -78,7 +82,7 @@ export function mergeGrants(rows: readonly { category: string; access: AccessLev
 }
 
 /** Scopes from narrowest to widest. A staff member who is also a customer's contact is scoped as staff. */
-const scopeRank: Record<AccessScope, number> = { own_customer: 0, own_dept: 1, all: 2 };
+const scopeRank: Record<AccessScope, number> = { own_customer: 0, own_team: 1, own_dept: 2, all: 3 };
 const widest = (a: AccessScope, b: AccessScope): AccessScope => (scopeRank[a] >= scopeRank[b] ? a : b);
 
 export function writeScopeOf(grant: Grant): AccessScope {

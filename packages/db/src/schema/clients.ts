@@ -24,10 +24,13 @@ export const clients = mysqlTable(
     syncedFromKipu: boolean("synced_from_kipu").notNull().default(false),
     /** Set when Kipu soft-deleted the patient: the client is flagged, never deleted. */
     kipuRemovedAt: datetime("kipu_removed_at", { mode: "string", fsp: 6 }),
+    /** The CRM Deal this client was admitted from (the admissions hand-off); the deal links back by `client`. */
+    crmDeal: varchar("crm_deal", { length: 140 }),
     ...timestamps(),
   },
   (t) => [
     uniqueIndex("clients_kipu_id_uq").on(t.kipuId),
+    uniqueIndex("clients_crm_deal_uq").on(t.crmDeal),
     // Every list sorts by `modified` by default; these serve the scoped list with and without a status filter.
     index("clients_dept_status_modified_idx").on(t.department, t.status, t.modified),
     index("clients_dept_modified_idx").on(t.department, t.modified),

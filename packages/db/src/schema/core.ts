@@ -3,8 +3,11 @@ import { bigint, boolean, datetime, index, int, json, mysqlEnum, mysqlTable, pri
 import { link, nameKey, timestamps } from "./columns";
 
 export const accessLevels = ["none", "read", "write"] as const;
-/** `own_customer`: only rows of the customers the user is a contact of (helpdesk portal users). */
-export const accessScopes = ["all", "own_dept", "own_customer"] as const;
+/**
+ * `own_customer`: only rows of the customers the user is a contact of (helpdesk portal users).
+ * `own_team`: rows the user owns or their CRM teams' rows (sales users and managers).
+ */
+export const accessScopes = ["all", "own_dept", "own_customer", "own_team"] as const;
 
 /** Departments form a tree through `parent_department`. Named by their title, like Frappe. */
 export const departments = mysqlTable(

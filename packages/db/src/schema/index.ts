@@ -7,3 +7,4 @@ export * from "./helpdesk-escalation";
 export * from "./contacts";
 export * from "./email";
 export * from "./helpdesk-kb";
+export * from "./crm";

@@ -3,7 +3,8 @@ import type { SQL } from "drizzle-orm";
 import type { Category, Principal } from "../access/model";
 import type { ScopedDb } from "./scoped-db";
 
-export type FieldType = "data" | "text" | "int" | "check" | "date" | "datetime" | "select" | "link" | "json";
+/** `currency`: a decimal amount with at most two decimals (Frappe's Currency), a number on the wire. */
+export type FieldType = "data" | "text" | "int" | "currency" | "check" | "date" | "datetime" | "select" | "link" | "json";
 
 export interface FieldDef {
   column: AnyMySqlColumn;
@@ -73,6 +74,13 @@ export interface CustomerScopeFilter {
  */
 export type CustomerScope = { field: string; only?: CustomerScopeFilter } | { catalogue: true; only?: CustomerScopeFilter } | "catalogue";
 
+/**
+ * What readers whose grant is `own_team` (sales users and managers) reach: rows whose `ownerField`
+ * (a user field, or the standard `owner`) is them or whose `teamField` is one of their teams; or a
+ * read-only catalogue (`"catalogue"`: every row, e.g. the pipeline stages).
+ */
+export type TeamScope = { ownerField: string; teamField: string } | "catalogue";
+
 /** How a new document gets its name: a series (`CL-00042`), a field's value, a random id, or the `name` the caller gives (Frappe's "Prompt"). */
 export type NamingRule = { kind: "series"; prefix: string; digits: number } | { kind: "field"; field: string } | { kind: "random" } | { kind: "prompt" };
 
@@ -94,6 +102,8 @@ export interface DocTypeDef {
    * Absent: nothing (fail closed).
    */
   customerScope?: CustomerScope;
+  /** What readers whose grant is `own_team` may see and write. Absent: nothing (fail closed). */
+  teamScope?: TeamScope;
   /** PHI-bearing: each read of a document is written to the access log. */
   phi?: boolean;
   readOnly?: boolean;

@@ -36,12 +36,40 @@ function customerRowInScope(principal: Principal, dt: DocTypeDef, row: Record<st
   return typeof value === "string" && (principal.customers ?? []).includes(value) && matches(rule.only, row);
 }
 
+/** A team-scope field's column: a declared field, or a standard column (`owner`). */
+function teamColumn(dt: DocTypeDef, field: string): AnyMySqlColumn {
+  const column = dt.fields[field]?.column ?? (field === "owner" ? dt.standard.owner : undefined);
+  if (!column) throw new Error(`${dt.name}: team scope field ${field} is not a field`);
+  return column;
+}
+
+/** Rows an `own_team` grant (a sales user or manager) sees: their own and their teams' rows, or the catalogue the DocType opens. */
+function teamPredicate(principal: Principal, dt: DocTypeDef): SQL | undefined {
+  const rule = dt.teamScope;
+  if (rule === "catalogue") return undefined;
+  if (!rule) return NOTHING;
+  const own = eq(teamColumn(dt, rule.ownerField), principal.user);
+  const teams = principal.teams ?? [];
+  return teams.length ? (or(own, inArray(teamColumn(dt, rule.teamField), [...teams])) as SQL) : own;
+}
+
+/** Whether a row in hand is one an `own_team` grant may read (or, `write`, change): catalogues are read-only. */
+function teamRowInScope(principal: Principal, dt: DocTypeDef, row: Record<string, unknown>, mode: "read" | "write"): boolean {
+  const rule = dt.teamScope;
+  if (!rule) return false;
+  if (rule === "catalogue") return mode === "read";
+  const team = row[rule.teamField];
+  return row[rule.ownerField] === principal.user || (typeof team === "string" && (principal.teams ?? []).includes(team));
+}
+
 /** Rows of one category a grant lets the principal see, given the DocType's scope rule. */
 function grantPredicate(principal: Principal, grant: Grant, dt: DocTypeDef): SQL | undefined {
   if (grant.access === "none") return NOTHING;
   const rule = dt.scope;
   // Portal contacts: only what the DocType opens to its customers, whatever its staff scope rule.
   if (grant.scope === "own_customer" && rule.kind !== "owner" && rule.kind !== "custom") return customerPredicate(principal, dt);
+  // Sales users: only what the DocType opens to teams, whatever its staff scope rule.
+  if (grant.scope === "own_team" && rule.kind !== "owner" && rule.kind !== "custom") return teamPredicate(principal, dt);
   switch (rule.kind) {
     case "global":
       return undefined;
@@ -126,6 +154,7 @@ export function rowInScope(principal: Principal, dt: DocTypeDef, row: Record<str
   if (scope === "all") return true;
   const rule = dt.scope;
   if (scope === "own_customer" && rule.kind !== "custom") return customerRowInScope(principal, dt, row, mode);
+  if (scope === "own_team" && rule.kind !== "custom") return teamRowInScope(principal, dt, row, mode);
   if (rule.kind === "department") return principal.departments.includes(String(row[rule.field] ?? ""));
   if (rule.kind === "self") return row[rule.field] === principal.user;
   return true;
@@ -135,12 +164,13 @@ export function rowInScope(principal: Principal, dt: DocTypeDef, row: Record<str
 export function categoryReadableFor(principal: Principal, category: Category, department: unknown): boolean {
   if (!canRead(principal, category)) return false;
   const grant = grantFor(principal, category);
-  // A portal contact's row-level scope already decided (their customer's rows); departments do not apply.
-  return grant.scope === "all" || grant.scope === "own_customer" || typeof department !== "string" || principal.departments.includes(department);
+  // A portal contact's or a sales user's row-level scope already decided; departments do not apply.
+  return grant.scope === "all" || grant.scope === "own_customer" || grant.scope === "own_team" || typeof department !== "string" || principal.departments.includes(department);
 }
 
 export function categoryWritableFor(principal: Principal, category: Category, department: unknown): boolean {
   if (!canWrite(principal, category)) return false;
   const grant = grantFor(principal, category);
-  return writeScopeOf(grant) === "all" || writeScopeOf(grant) === "own_customer" || typeof department !== "string" || principal.departments.includes(department);
+  const scope = writeScopeOf(grant);
+  return scope === "all" || scope === "own_customer" || scope === "own_team" || typeof department !== "string" || principal.departments.includes(department);
 }

@@ -54,7 +54,7 @@ function coerceScalar(def: FieldDef | undefined, value: unknown, field: string, 
     return value;
   }
   if (typeof value === "string") {
-    if (def?.type === "int" || def?.type === "check") {
+    if (def?.type === "int" || def?.type === "currency" || def?.type === "check") {
       const n = Number(value);
       if (!Number.isFinite(n)) { issues.push({ field, message: `${value} is not a number` }); return null; }
       return n;

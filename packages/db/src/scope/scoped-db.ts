@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnyMySqlColumn } from "drizzle-orm/mysql-core";
 import { v7 as uuidv7 } from "uuid";
-import { canRead, canWrite, type Category, type Principal } from "../access/model";
+import { canRead, canWrite, grantFor, writeScopeOf, type Category, type Principal } from "../access/model";
 import type { Executor } from "../client";
 import { AppError, AppErrorCode, isAppError, safeErrorSummary } from "../errors";
 import { diffDocument, fieldChanges, isEmptyDiff, writeAccessLog, writeVersion, writeVersions, type ChildDiffInput, type RequestMeta, type VersionInput } from "./audit";
@@ -273,6 +273,22 @@ export class ScopedDb {
     }
   }
 
+  /**
+   * A sales user's (`own_team` grant) new row goes to their team when they give none and have one;
+   * with several teams they choose (a manager), unless the row is theirs by its owner field.
+   */
+  private stampTeam(dt: DocTypeDef, values: Record<string, unknown>): void {
+    const rule = dt.teamScope;
+    if (!rule || rule === "catalogue" || this.principal.system || writeScopeOf(grantFor(this.principal, dt.category)) !== "own_team") return;
+    const given = values[rule.teamField];
+    if (typeof given === "string" && given) return;
+    const teams = this.principal.teams ?? [];
+    if (teams.length === 1) values[rule.teamField] = teams[0];
+    else if (rule.ownerField !== "owner" && values[rule.ownerField] !== this.principal.user) {
+      throw AppError.validation([{ field: rule.teamField, message: teams.length ? `Choose a team (${teams.join(", ")})` : "You are in no CRM team: ask a manager to add you" }]);
+    }
+  }
+
   private async newName(dt: DocTypeDef, values: Record<string, unknown>, given: string | undefined, exec: Executor): Promise<string> {
     switch (dt.naming.kind) {
       case "prompt":
@@ -320,6 +336,7 @@ export class ScopedDb {
     const server = splitServerValues(dt, options.serverValues);
     const values = { ...input.values, ...server.values };
     this.stampDepartment(dt, values);
+    this.stampTeam(dt, values);
     if (dt.scope.kind === "department" && !values[dt.scope.field]) throw AppError.validation([{ field: dt.scope.field, message: "Department is required" }]);
     // The owner is stamped below: the after-image is checked with it.
     this.assertWritable(dt, { ...values, owner: this.principal.user }, "create");
@@ -395,6 +412,7 @@ export class ScopedDb {
         if (Object.keys(input.children).length || server.children.size) throw new Error(`insertMany: ${dt.name} documents with child rows go through insert`);
         const values = { ...input.values, ...server.values };
         this.stampDepartment(dt, values);
+        this.stampTeam(dt, values);
         if (dt.scope.kind === "department" && !values[dt.scope.field]) throw AppError.validation([{ field: dt.scope.field, message: "Department is required" }]);
         // The owner is stamped below: the after-image is checked with it.
         this.assertWritable(dt, { ...values, owner: this.principal.user }, "create");

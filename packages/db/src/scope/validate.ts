@@ -28,6 +28,8 @@ function buildSchema(field: FieldDef): z.ZodType {
       return z.string().max(field.maxLength ?? 65_535, "is too long");
     case "int":
       return z.number().int("must be a whole number");
+    case "currency":
+      return z.number().finite("must be a number").refine((v) => Math.abs(v) < 1e16, "is too large").refine((v) => Math.round(v * 100) === Number((v * 100).toFixed(6)), "must have at most two decimals");
     case "check":
       return z.union([z.boolean(), z.literal(0), z.literal(1)], { error: "must be 0 or 1" }).transform((v) => (v === true || v === 1 ? 1 : 0));
     case "date":

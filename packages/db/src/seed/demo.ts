@@ -1,7 +1,7 @@
 import { count, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { categories } from "../access/model";
-import { helpdeskRoleNames, roleDescriptions, roleNames, seededRoleMatrix, serviceRoleNames, type RoleName } from "../access/default-matrix";
+import { crmRoleNames, helpdeskRoleNames, roleDescriptions, roleNames, seededRoleMatrix, serviceRoleNames, type RoleName } from "../access/default-matrix";
 import type { Database } from "../client";
 import * as s from "../schema";
 import { formatTimestamp } from "../scope/time";
@@ -72,7 +72,7 @@ export async function seedAccessModel(db: Database): Promise<void> {
   for (const d of demoDepartments) {
     await db.insert(s.departments).values({ name: d, departmentName: d, parentDepartment: ROOT_DEPARTMENT, ...st }).onDuplicateKeyUpdate({ set: { parentDepartment: ROOT_DEPARTMENT } });
   }
-  for (const role of [...roleNames, ...serviceRoleNames, ...helpdeskRoleNames]) {
+  for (const role of [...roleNames, ...serviceRoleNames, ...helpdeskRoleNames, ...crmRoleNames]) {
     await db.insert(s.roles).values({ name: role, description: roleDescriptions[role], ...st }).onDuplicateKeyUpdate({ set: { description: roleDescriptions[role] } });
     for (const category of categories) {
       const grant = seededRoleMatrix[role][category] ?? { access: "none" as const, scope: "own_dept" as const };

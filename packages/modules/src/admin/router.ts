@@ -59,7 +59,7 @@ async function assertNoCycle(scoped: ScopedDb, department: string, parent: strin
 }
 
 const accessLevel = z.enum(["none", "read", "write"]);
-const accessScope = z.enum(["all", "own_dept", "own_customer"]);
+const accessScope = z.enum(["all", "own_dept", "own_customer", "own_team"]);
 const category = z.enum(categories);
 const cell = z.object({ role: z.string(), category, access: accessLevel, scope: accessScope });
 

@@ -60,6 +60,8 @@ export const clientDocType: DocTypeDef = {
     kipu_last_synced_at: { column: s.clients.kipuLastSyncedAt, type: "datetime", label: "Last synced from Kipu", readOnly: true },
     synced_from_kipu: { column: s.clients.syncedFromKipu, type: "check", label: "Synced from Kipu", readOnly: true },
     kipu_removed_at: { column: s.clients.kipuRemovedAt, type: "datetime", label: "Removed in Kipu", readOnly: true },
+    /** The CRM Deal the client was admitted from (set by the CRM's admission hand-off). */
+    crm_deal: { column: s.clients.crmDeal, type: "link", linkTo: "CRM Deal", label: "Admitted from deal", readOnly: true },
   },
   children: { medical_assignments: medicalAssignmentTable, program_assignments: programAssignmentTable },
 };

@@ -89,7 +89,7 @@ export const roleDocType: DocTypeDef = {
       fields: {
         category: { column: s.rolePermissions.category, type: "select", options: categories, label: "Category", required: true },
         access: { column: s.rolePermissions.access, type: "select", options: ["none", "read", "write"], label: "Access", required: true },
-        scope: { column: s.rolePermissions.scope, type: "select", options: ["all", "own_dept", "own_customer"], label: "Scope", required: true },
+        scope: { column: s.rolePermissions.scope, type: "select", options: ["all", "own_dept", "own_customer", "own_team"], label: "Scope", required: true },
       },
     },
   },
@@ -109,7 +109,7 @@ function privateHistory(registry: () => FullRegistry, principal: Principal): { d
 }
 
 /** DocTypes whose history follows their documents' read scope for readers without `admin` read-all. */
-const auditedDocTypes = ["Client", "Task", "Medical Template", "Program", "Department", "User", "HD Ticket", "HD Ticket Comment", "HD Ticket Activity", "HD Team", "HD Agent", "HD Ticket Type", "HD Ticket Priority", "HD Ticket Status", "HD Service Level Agreement", "HD Customer", "Contact", "HD Article", "HD Article Category", "HD Canned Response"];
+const auditedDocTypes = ["Client", "Task", "Medical Template", "Program", "Department", "User", "HD Ticket", "HD Ticket Comment", "HD Ticket Activity", "HD Team", "HD Agent", "HD Ticket Type", "HD Ticket Priority", "HD Ticket Status", "HD Service Level Agreement", "HD Customer", "Contact", "HD Article", "HD Article Category", "HD Canned Response", "CRM Lead", "CRM Deal", "CRM Organization", "CRM Task", "CRM Note", "CRM Team", "CRM Deal Status", "CRM Lead Source", "CRM Call Log", "CRM SMS Log"];
 
 /** Which documents' history a principal may read: the history of the documents they may read. */
 function versionPredicate(registry: () => FullRegistry, principal: Principal): SQL | undefined {

@@ -9,7 +9,7 @@ const option = z.object({ name: z.string(), label: z.string() });
 export const coreRouter = createTRPCRouter({
   /** Who is signed in and what they may do: the UI hides what the user cannot use. */
   me: protectedProcedure
-    .output(z.object({ user: z.string(), fullName: z.string(), roles: z.array(z.string()), departments: z.array(z.string()), grants: z.record(z.string(), z.object({ read: z.boolean(), write: z.boolean(), scope: z.enum(["all", "own_dept", "own_customer"]) })) }))
+    .output(z.object({ user: z.string(), fullName: z.string(), roles: z.array(z.string()), departments: z.array(z.string()), grants: z.record(z.string(), z.object({ read: z.boolean(), write: z.boolean(), scope: z.enum(["all", "own_dept", "own_customer", "own_team"]) })) }))
     .query(({ ctx }) => {
       const p = ctx.principal;
       const grants = Object.fromEntries(categories.map((c) => [c, { read: canRead(p, c), write: canWrite(p, c), scope: grantFor(p, c).scope }]));

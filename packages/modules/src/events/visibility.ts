@@ -14,7 +14,8 @@ export function eventVisibleTo(principal: Principal, event: LiveEvent): boolean 
   const grant = grantFor(principal, category);
   // Tickets are announced to staff by department; a portal contact's scope (own customer) is not
   // in the event, so they get none (fail closed).
-  if (grant.scope === "own_customer") return false;
+  // Nor does a sales user's (own team): the event carries no owner or team.
+  if (grant.scope === "own_customer" || grant.scope === "own_team") return false;
   if (grant.scope === "all") return true;
   return event.department !== null && principal.departments.includes(event.department);
 }

@@ -6,6 +6,7 @@ import { helpdeskDocTypes } from "../helpdesk/doctypes";
 import { contactDocTypes } from "../contacts/doctypes";
 import { kbDocTypes } from "../helpdesk/kb/doctypes";
 import { emailQueueDocType } from "../email/doctype";
+import { crmDocTypes } from "../crm/doctypes";
 
 /**
  * The DocType registry: one definition per DocType (table, category, fields, sensitive fields, child
@@ -17,6 +18,6 @@ export const registry: DocTypeRegistry & { all(): DocTypeDef[] } = {
   all: () => [...definitions.values()],
 };
 
-for (const dt of [clientDocType, taskDocType, medicalTemplateDocType, programDocType, departmentDocType, userDocType, roleDocType, savedViewDocType, ...helpdeskDocTypes, ...contactDocTypes, ...kbDocTypes, emailQueueDocType, versionDocType(() => registry)]) {
+for (const dt of [clientDocType, taskDocType, medicalTemplateDocType, programDocType, departmentDocType, userDocType, roleDocType, savedViewDocType, ...helpdeskDocTypes, ...contactDocTypes, ...kbDocTypes, ...crmDocTypes, emailQueueDocType, versionDocType(() => registry)]) {
   definitions.set(dt.name, dt);
 }

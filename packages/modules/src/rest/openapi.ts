@@ -7,6 +7,7 @@ function fieldSchema(field: FieldDef): Schema {
   const base: Schema = { description: field.label };
   switch (field.type) {
     case "int": return { ...base, type: "integer" };
+    case "currency": return { ...base, type: "number" };
     case "check": return { ...base, type: "integer", enum: [0, 1] };
     case "date": return { ...base, type: "string", format: "date" };
     case "datetime": return { ...base, type: "string", example: "2026-11-24 14:15:21.123456" };

@@ -13,7 +13,7 @@ type Me = RouterOutputs["core"]["me"];
 
 function accessText(grant: Me["grants"][string]): string {
   if (!grant.read) return "No access";
-  const where = grant.scope === "all" ? "all departments" : grant.scope === "own_customer" ? "your organisation's records" : "your departments";
+  const where = grant.scope === "all" ? "all departments" : grant.scope === "own_customer" ? "your organisation's records" : grant.scope === "own_team" ? "your own and your teams' records" : "your departments";
   return `${grant.write ? "Read and change" : "Read only"} · ${where}`;
 }
 

@@ -123,6 +123,7 @@ function CellEditor({ cell, onChange, disabled }: { cell: Cell; onChange: (cell:
         <option value="all">All</option>
         <option value="own_dept">Own dept</option>
         <option value="own_customer">Own customer</option>
+        <option value="own_team">Own team</option>
       </select>
     </div>
   );

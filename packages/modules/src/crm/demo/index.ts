@@ -1,0 +1,2 @@
+export { seedCrmDemo } from "./seed";
+export { crmDemoTeams, crmDemoUsers, CRM_DEMO_MANAGER } from "./people";

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { createTRPCRouter } from "../trpc/init";
+import { protectedProcedure } from "../trpc/procedures";
+import { admitDeal } from "./services/admit";
+import { convertLead } from "./services/convert";
+import { getDeal, moveDeal } from "./services/deals";
+import { CRM_RECORDS, createRecord, getRecord, listRecords, updateRecord } from "./services/records";
+
+const name = z.string().min(1).max(140);
+const doc = z.record(z.string(), z.unknown());
+const values = z.record(z.string(), z.unknown());
+const modified = z.string().max(40).optional();
+const fieldname = z.string().regex(/^[a-z_][a-z0-9_]*$/, "not a field name").max(64);
+
+/** list / get / create / update of one CRM record type, all through the scoped layer (own and team rows; others NOT FOUND). */
+function recordRouter(doctype: string) {
+  return createTRPCRouter({
+    list: protectedProcedure
+      .input(z.object({ filters: z.array(z.object({ field: fieldname, value: z.union([z.string().max(140), z.number(), z.null()]) })).max(10).optional(), search: z.string().trim().max(140).optional(), page: z.number().int().min(1).max(10_000).default(1), pageSize: z.number().int().min(1).max(100).default(20) }))
+      .output(z.object({ rows: z.array(doc), total: z.number() }))
+      .query(({ ctx, input }) => listRecords(ctx.scoped, doctype, input)),
+    get: protectedProcedure.input(z.object({ name })).output(doc).query(({ ctx, input }) => getRecord(ctx.scoped, doctype, input.name)),
+    create: protectedProcedure.input(z.object({ values })).output(doc).mutation(({ ctx, input }) => createRecord(ctx.scoped, doctype, input.values)),
+    update: protectedProcedure.input(z.object({ name, values, modified })).output(doc).mutation(({ ctx, input }) => updateRecord(ctx.scoped, doctype, input.name, input.values, input.modified)),
+  });
+}
+
+/**
+ * The CRM (issue 6): leads, deals, organisations, tasks and notes of the caller's own and teams'
+ * records; converting a lead; moving a deal through the pipeline; handing a won deal to admissions.
+ */
+export const crmRouter = createTRPCRouter({
+  leads: recordRouter(CRM_RECORDS.leads),
+  deals: recordRouter(CRM_RECORDS.deals),
+  organizations: recordRouter(CRM_RECORDS.organizations),
+  tasks: recordRouter(CRM_RECORDS.tasks),
+  notes: recordRouter(CRM_RECORDS.notes),
+
+  /** A deal with its contact, stage history and the history it carries from its lead. */
+  dealView: protectedProcedure
+    .input(z.object({ name }))
+    .output(z.object({ deal: doc, contact: doc.nullable(), stages: z.array(doc), activities: z.record(z.string(), z.array(doc)) }))
+    .query(({ ctx, input }) => getDeal(ctx.scoped, input.name)),
+
+  convertLead: protectedProcedure
+    .input(z.object({ lead: name, organization: name.optional(), deal: z.object({ amount: z.number().min(0).optional(), currency: z.string().length(3).optional(), expected_close_date: z.string().max(10).optional(), status: name.optional() }).optional() }))
+    .output(z.object({ lead: doc, deal: doc, contact: z.string(), organization: z.string().nullable() }))
+    .mutation(({ ctx, input }) => convertLead(ctx.scoped, input)),
+
+  moveDeal: protectedProcedure
+    .input(z.object({ name, stage: name, lost_reason: z.string().max(2000).optional(), modified }))
+    .output(doc)
+    .mutation(({ ctx, input }) => moveDeal(ctx.scoped, input)),
+
+  admitDeal: protectedProcedure
+    .input(z.object({ deal: name, department: name, first_name: z.string().max(140).optional(), last_name: z.string().max(140).optional() }))
+    .output(z.object({ deal: doc, client: doc }))
+    .mutation(({ ctx, input }) => admitDeal(ctx.scoped, input)),
+});
