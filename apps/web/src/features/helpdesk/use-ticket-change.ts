@@ -36,10 +36,15 @@ export function useTicketChange(name: string) {
     await queryClient.cancelQueries({ queryKey: key });
     queryClient.setQueryData<TicketPageData>(key, { ...before, ticket: { ...before.ticket, [field]: value } });
     try {
-      if (field === "status") await setStatus.mutateAsync({ name, status: value ?? "", modified });
-      else if (field === "priority") await setPriority.mutateAsync({ name, priority: value ?? "", modified });
-      else if (field === "agent_group") await setTeam.mutateAsync({ name, team: value, modified });
-      else await assign.mutateAsync({ name, assignee: value, modified });
+      const saved =
+        field === "status" ? await setStatus.mutateAsync({ name, status: value ?? "", modified })
+        : field === "priority" ? await setPriority.mutateAsync({ name, priority: value ?? "", modified })
+        : field === "agent_group" ? await setTeam.mutateAsync({ name, team: value, modified })
+        : await assign.mutateAsync({ name, assignee: value, modified });
+      // The next change must carry this save's `modified` even before the refetch below lands,
+      // or a quick second change (Paused, then Resolved) would conflict with our own first one.
+      const current = queryClient.getQueryData<TicketPageData>(key);
+      if (current && typeof saved.modified === "string") queryClient.setQueryData<TicketPageData>(key, { ...current, ticket: { ...current.ticket, modified: saved.modified } });
       toast.success(`${labels[field]} ${value ? `set to ${value}` : "cleared"}`);
     } catch (error) {
       queryClient.setQueryData(key, before);
