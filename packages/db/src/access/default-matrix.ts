@@ -36,8 +36,9 @@ export const defaultMatrix: Record<RoleName, Partial<Record<Category, Row>>> = {
 /**
  * Roles for service accounts rather than people, seeded with the same matrix mechanics. Kept apart
  * from `roleNames` (the seed's six staff roles, DESIGN §3), which the UI and tests enumerate as such.
- * "Integration": the actor of scheduled syncs and of the helpdesk escalation sweep — reads and writes
- * every department's clients and tickets, and (with Super Admin) may run and roll back syncs.
+ * "Integration": the actor of scheduled syncs, the helpdesk escalation sweep and the CRM task
+ * reminders — reads and writes every department's clients and tickets and every team's CRM records,
+ * and (with Super Admin) may run and roll back syncs.
  */
 export const serviceRoleNames = ["Integration"] as const;
 export type ServiceRoleName = (typeof serviceRoleNames)[number];
@@ -70,8 +71,9 @@ export const crmRoleMatrix: Record<CrmRoleName, Partial<Record<Category, Row>>> 
 export type SeededRoleName = RoleName | ServiceRoleName | HelpdeskRoleName | CrmRoleName;
 
 export const serviceRoleMatrix: Record<ServiceRoleName, Partial<Record<Category, Row>>> = {
-  // helpdesk: the escalation sweep (every department's open tickets) acts as this account.
-  Integration: { client: rw(), helpdesk: rw() },
+  // helpdesk: the escalation sweep (every department's open tickets) acts as this account;
+  // crm: so does the task reminder job (every team's tasks, and the notices it writes).
+  Integration: { client: rw(), helpdesk: rw(), crm: rw() },
 };
 
 /** Every seeded role with its default grants. */

@@ -235,3 +235,28 @@ export const crmSmsLogs = mysqlTable(
   },
   (t) => [uniqueIndex("crm_sms_logs_provider_uq").on(t.providerId), index("crm_sms_logs_reference_idx").on(t.referenceDoctype, t.referenceDocname), index("crm_sms_logs_team_modified_idx").on(t.team, t.modified)],
 );
+
+export const crmNotificationKinds = ["reminder"] as const;
+
+/**
+ * `CRM Notification`: an in-app notice for one user (a task's reminder, written by the
+ * `crm-task-reminders` job). Its own table because `HD Notification` is bound to a ticket and a
+ * department. The unique key (task, reminder_at) backs the job's conditional claim of the task: one
+ * notice per reminder time, even if two runs raced past the claim.
+ */
+export const crmNotifications = mysqlTable(
+  "crm_notifications",
+  {
+    name: nameKey(),
+    forUser: link("for_user").notNull(),
+    kind: mysqlEnum("kind", crmNotificationKinds).notNull(),
+    subject: varchar("subject", { length: 500 }).notNull(),
+    task: link("task"),
+    reminderAt: at("reminder_at"),
+    referenceDoctype: varchar("reference_doctype", { length: 140 }),
+    referenceDocname: link("reference_docname"),
+    read: boolean("read").notNull().default(false),
+    ...timestamps(),
+  },
+  (t) => [index("crm_notifications_user_read_idx").on(t.forUser, t.read, t.creation), uniqueIndex("crm_notifications_task_reminder_uq").on(t.task, t.reminderAt)],
+);

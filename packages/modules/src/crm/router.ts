@@ -3,8 +3,12 @@ import { createTRPCRouter } from "../trpc/init";
 import { protectedProcedure } from "../trpc/procedures";
 import { admitDeal } from "./services/admit";
 import { convertLead } from "./services/convert";
+import { crmCatalogues } from "./services/catalogues";
 import { getDeal, moveDeal } from "./services/deals";
 import { CRM_RECORDS, createRecord, getRecord, listRecords, updateRecord } from "./services/records";
+import { exportProcedures } from "./export/procedures";
+import { importProcedures } from "./import-service/procedures";
+import { reminderProcedures } from "./reminders/procedures";
 
 const name = z.string().min(1).max(140);
 const doc = z.record(z.string(), z.unknown());
@@ -16,7 +20,7 @@ const fieldname = z.string().regex(/^[a-z_][a-z0-9_]*$/, "not a field name").max
 function recordRouter(doctype: string) {
   return createTRPCRouter({
     list: protectedProcedure
-      .input(z.object({ filters: z.array(z.object({ field: fieldname, value: z.union([z.string().max(140), z.number(), z.null()]) })).max(10).optional(), search: z.string().trim().max(140).optional(), page: z.number().int().min(1).max(10_000).default(1), pageSize: z.number().int().min(1).max(100).default(20) }))
+      .input(z.object({ filters: z.array(z.object({ field: fieldname, value: z.union([z.string().max(140), z.number(), z.null()]) })).max(10).optional(), search: z.string().trim().max(140).optional(), sort: z.object({ field: fieldname, direction: z.enum(["asc", "desc"]) }).optional(), page: z.number().int().min(1).max(10_000).default(1), pageSize: z.number().int().min(1).max(100).default(20) }))
       .output(z.object({ rows: z.array(doc), total: z.number() }))
       .query(({ ctx, input }) => listRecords(ctx.scoped, doctype, input)),
     get: protectedProcedure.input(z.object({ name })).output(doc).query(({ ctx, input }) => getRecord(ctx.scoped, doctype, input.name)),
@@ -35,6 +39,11 @@ export const crmRouter = createTRPCRouter({
   organizations: recordRouter(CRM_RECORDS.organizations),
   tasks: recordRouter(CRM_RECORDS.tasks),
   notes: recordRouter(CRM_RECORDS.notes),
+
+  /** The CRM pages' select options: pipeline stages (with probability and lost-reason rule), lead statuses, sources, teams and members. */
+  catalogues: protectedProcedure
+    .output(z.object({ stages: z.array(z.object({ name: z.string(), position: z.number(), probability: z.number(), type: z.enum(["Open", "Won", "Lost"]), requiresLostReason: z.boolean() })), leadStatuses: z.array(z.string()), sources: z.array(z.string()), teams: z.array(z.object({ name: z.string(), members: z.array(z.object({ user: z.string(), isManager: z.boolean() })) })) }))
+    .query(({ ctx }) => crmCatalogues(ctx.scoped)),
 
   /** A deal with its contact, stage history and the history it carries from its lead. */
   dealView: protectedProcedure
@@ -56,4 +65,11 @@ export const crmRouter = createTRPCRouter({
     .input(z.object({ deal: name, department: name, first_name: z.string().max(140).optional(), last_name: z.string().max(140).optional() }))
     .output(z.object({ deal: doc, client: doc }))
     .mutation(({ ctx, input }) => admitDeal(ctx.scoped, input)),
+
+  /** Follow-ups: myDay. */
+  ...reminderProcedures,
+  /** CSV import of leads and contacts: importPreview (dry run), importConfirm. */
+  ...importProcedures,
+  /** CSV export of a list view: exportCsv. */
+  ...exportProcedures,
 });

@@ -9,6 +9,7 @@ import { createTasksProcessor } from "./tasks";
 import type { JobDeps, QueueProcessor } from "./types";
 import { createEmailProcessor } from "../email/jobs";
 import { createMaintenanceProcessor } from "../helpdesk/automation/jobs";
+import { createNotificationsProcessor } from "../crm/reminders/jobs";
 
 export { processGenerateTasks } from "./generate-tasks";
 export { createTasksProcessor } from "./tasks";
@@ -17,8 +18,9 @@ export { createSlaProcessor, processSlaSweep, type SlaJobDeps } from "./sla";
 export type { JobDeps, LoadPrincipal, QueueProcessor } from "./types";
 export { createEmailProcessor, processEmailSend, processEmailSweep, type EmailJobDeps } from "../email/jobs";
 export { createMaintenanceProcessor, processHelpdeskAutoClose, type AutoCloseJobDeps } from "../helpdesk/automation/jobs";
+export { createNotificationsProcessor, processCrmTaskReminders, type TaskRemindersJobDeps } from "../crm/reminders/jobs";
 
 /** The queues that have work today, with their processors; the other declared queues get theirs later. */
 export function createProcessors(deps: JobDeps): Partial<Record<QueueName, QueueProcessor>> {
-  return { tasks: createTasksProcessor(deps), sync: createSyncProcessor(deps), sla: createSlaProcessor(deps), email: createEmailProcessor(deps), maintenance: createMaintenanceProcessor(deps) };
+  return { tasks: createTasksProcessor(deps), sync: createSyncProcessor(deps), sla: createSlaProcessor(deps), email: createEmailProcessor(deps), maintenance: createMaintenanceProcessor(deps), notifications: createNotificationsProcessor(deps) };
 }

@@ -8,6 +8,7 @@ import { jobQueues, type JobName, type QueueName } from "../queue/names";
 import { jobPayloads, type JobPayload } from "../queue/payloads";
 import { defaultJobOptions } from "../queue/producers";
 import { env as automationEnv } from "../helpdesk/automation/env";
+import { env as crmRemindersEnv } from "../crm/reminders/env";
 
 /** Job options a scheduler stamps on every job it creates. */
 export type ScheduledJobOptions = Pick<JobsOptions, "attempts" | "backoff" | "removeOnComplete" | "removeOnFail">;
@@ -35,6 +36,8 @@ export interface ScheduleConfig {
   emailSweepEveryMinutes?: number;
   /** `HELPDESK_AUTO_CLOSE_EVERY_MINUTES` (default 60); 0 turns auto-close off. */
   helpdeskAutoCloseEveryMinutes?: number;
+  /** `CRM_REMINDERS_EVERY_MINUTES` (default 1); 0 turns CRM task reminders off. */
+  crmRemindersEveryMinutes?: number;
 }
 
 /** A schedule whose payload is checked against its job's schema when the list is built. */
@@ -89,6 +92,14 @@ export function platformSchedules(config: ScheduleConfig): JobSchedule[] {
       everyMinutes: config.helpdeskAutoCloseEveryMinutes ?? automationEnv.HELPDESK_AUTO_CLOSE_EVERY_MINUTES,
       // Idempotent: a failed run is tried twice more a minute or two later, then waits for the next tick.
       opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 } },
+    }),
+    defineSchedule({
+      id: "crm-task-reminders",
+      name: "crm-task-reminders",
+      data: {},
+      everyMinutes: config.crmRemindersEveryMinutes ?? crmRemindersEnv.CRM_REMINDERS_EVERY_MINUTES,
+      // Exactly-once per reminder whatever runs: the next tick is the retry.
+      opts: { attempts: 1 },
     }),
   ];
 }

@@ -14,5 +14,6 @@ export const jobQueues = {
   "email-send": "email",
   "email-sweep": "email",
   "helpdesk-auto-close": "maintenance",
+  "crm-task-reminders": "notifications",
 } as const satisfies Record<string, QueueName>;
 export type JobName = keyof typeof jobQueues;

@@ -69,6 +69,13 @@ export const helpdeskAutoClosePayload = z.strictObject({
 });
 export type HelpdeskAutoClosePayload = z.infer<typeof helpdeskAutoClosePayload>;
 
+/** Delivers the CRM task reminders that fell due (in-app and by e-mail). Acts as the integration user. */
+export const crmTaskRemindersPayload = z.strictObject({
+  /** Candidates per page (default 500). */
+  page_size: z.number().int().min(1).max(5_000).optional(),
+});
+export type CrmTaskRemindersPayload = z.infer<typeof crmTaskRemindersPayload>;
+
 export const jobPayloads = {
   "generate-tasks": generateTasksPayload,
   "sync-run": syncRunPayload,
@@ -77,6 +84,7 @@ export const jobPayloads = {
   "email-send": emailSendPayload,
   "email-sweep": emailSweepPayload,
   "helpdesk-auto-close": helpdeskAutoClosePayload,
+  "crm-task-reminders": crmTaskRemindersPayload,
 } as const satisfies Record<JobName, z.ZodType>;
 
 export type JobPayload<N extends JobName> = z.infer<(typeof jobPayloads)[N]>;

@@ -7,6 +7,7 @@ import { parseFilters } from "./params";
 import { json } from "./respond";
 import { syncMethods } from "./sync-methods";
 import { helpdeskEmailMethods } from "../helpdesk/inbound/rest-method";
+import { crmExportMethods } from "../crm/export/rest-method";
 
 export interface MethodContext {
   req: Request;
@@ -89,4 +90,5 @@ export const methods: Record<string, (ctx: MethodContext) => Promise<Response>> 
 
   ...syncMethods,
   ...helpdeskEmailMethods,
+  ...crmExportMethods,
 };

@@ -69,6 +69,18 @@ export function openApiDocument(origin: string): Schema {
   paths["/api/method/orchestrator.auth.generate_api_keys"] = { post: method("Generate an API key pair (secret shown once)") };
   paths["/api/method/orchestrator.clients.activate_template"] = { post: method("Activate a medical template for a client ({client, template}); tasks follow from the worker") };
   paths["/api/method/orchestrator.crm.get_client_summary"] = { get: method("Client summary", { parameters: [{ name: "client_id", in: "query", required: true, schema: { type: "string" } }] }) };
+  paths["/api/method/orchestrator.crm.export"] = {
+    get: {
+      ...method("A CRM list view as CSV (your rows only, at most 10,000; `X-Export-Truncated: 1` when cut)", {
+        parameters: [
+          { name: "doctype", in: "query", required: true, schema: { type: "string", enum: ["CRM Lead", "CRM Deal", "CRM Organization", "CRM Task"] } },
+          { name: "fields", in: "query", schema: { type: "string" }, description: "JSON list of field names (default: the list view's columns)" },
+          listParams[1],
+        ],
+      }),
+      responses: { "200": { description: "text/csv attachment (UTF-8 with BOM)", content: { "text/csv": { schema: { type: "string" } } } }, ...errors(401, 417) },
+    },
+  };
   paths["/api/method/orchestrator.sync.sync_kipu_clients"] = {
     post: method('Run a Kipu sync ({sync_type: "full" | "incremental", dry_run, timeout?}); Super Admin or Integration. 200 {imported, updated, skipped, errors, run, status} when it finished within the timeout, 202 with the run otherwise'),
   };

@@ -4,6 +4,7 @@ import { crmDealStatusDocType, crmLeadSourceDocType, crmTeamDocType } from "./ca
 import { crmDealDocType, crmStageChangeDocType } from "./deal";
 import { crmLeadDocType } from "./lead";
 import { crmOrganizationDocType } from "./organization";
+import { crmNotificationDocType } from "../reminders/doctype";
 
 /** The CRM's DocTypes (category `crm`), Frappe CRM's names. `Contact` is the shared one (contacts/). */
 export const crmDocTypes: DocTypeDef[] = [
@@ -18,4 +19,5 @@ export const crmDocTypes: DocTypeDef[] = [
   crmNoteDocType,
   crmCallLogDocType,
   crmSmsLogDocType,
+  crmNotificationDocType,
 ];

@@ -7,6 +7,8 @@ export type CrmRecordKind = keyof typeof CRM_RECORDS;
 export interface RecordListInput {
   filters?: { field: string; value: string | number | null }[] | undefined;
   search?: string | undefined;
+  /** A readable field to sort by (the scoped layer refuses others); newest change first when absent. */
+  sort?: { field: string; direction: "asc" | "desc" } | undefined;
   page: number;
   pageSize: number;
 }
@@ -16,7 +18,7 @@ export async function listRecords(scoped: ScopedDb, doctype: string, input: Reco
   const filters: Filter[] = (input.filters ?? []).map((f) => ({ field: f.field, operator: "=", value: f.value }));
   const query = { filters, search: input.search };
   const [rows, total] = await Promise.all([
-    scoped.list(doctype, { ...query, fields: ["*"], orderBy: [{ field: "modified", direction: "desc" }], start: (input.page - 1) * input.pageSize, limit: input.pageSize }),
+    scoped.list(doctype, { ...query, fields: ["*"], orderBy: [input.sort ?? { field: "modified", direction: "desc" }], start: (input.page - 1) * input.pageSize, limit: input.pageSize }),
     scoped.count(doctype, query, { cap: 10_000 }),
   ]);
   return { rows, total };
