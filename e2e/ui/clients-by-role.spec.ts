@@ -56,6 +56,8 @@ const navModules: { label: string; href: string; usableBy: (r: RoleFixture) => b
   { label: "Clients", href: "/clients", usableBy: (r) => r.visibleClientDepartments.length > 0 },
   // The helpdesk agent desk (in the navigation's order): needs helpdesk read; of the six roles only Super Admin has it.
   { label: "Helpdesk", href: "/helpdesk", usableBy: (r) => r.role === "Super Admin" },
+  // The CRM: needs crm read; of the six roles only Super Admin has it.
+  { label: "CRM", href: "/crm", usableBy: (r) => r.role === "Super Admin" },
   // Administration (users, departments, permissions, audit log): only for admin writers.
   { label: "Administration", href: "/admin", usableBy: (r) => r.role === "Super Admin" },
 ];

@@ -2,7 +2,7 @@ import type { RouterOutputs } from "@orchestrator/modules";
 
 type Grants = RouterOutputs["core"]["me"]["grants"];
 
-export type NavIcon = "clients" | "helpdesk";
+export type NavIcon = "clients" | "helpdesk" | "crm";
 
 export interface NavItem {
   href: string;
@@ -15,6 +15,8 @@ const modules: (NavItem & { requires: string; write?: true; staffOnly?: true })[
   { href: "/clients", label: "Clients", icon: "clients", requires: "client" },
   // The agent desk: not for portal contacts (an `own_customer` grant), whose pages are under /portal.
   { href: "/helpdesk", label: "Helpdesk", icon: "helpdesk", requires: "helpdesk", staffOnly: true },
+  // The CRM (leads, pipeline, deals): for users who read the crm category; not for portal contacts.
+  { href: "/crm", label: "CRM", icon: "crm", requires: "crm", staffOnly: true },
   // Administration is for users who may change the `admin` category (a Super Admin).
   { href: "/admin", label: "Administration", icon: "clients", requires: "admin", write: true },
 ];

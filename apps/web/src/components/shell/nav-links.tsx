@@ -4,10 +4,10 @@ import Link from "next/link";
 import { usePathname } from "~/lib/navigation";
 import type { ComponentType, SVGProps } from "react";
 import { cx } from "../ui/cx";
-import { InboxIcon, UsersIcon } from "../ui/icons";
+import { FunnelIcon, InboxIcon, UsersIcon } from "../ui/icons";
 import type { NavIcon, NavItem } from "./nav-items";
 
-const icons: Record<NavIcon, ComponentType<SVGProps<SVGSVGElement>>> = { clients: UsersIcon, helpdesk: InboxIcon };
+const icons: Record<NavIcon, ComponentType<SVGProps<SVGSVGElement>>> = { clients: UsersIcon, helpdesk: InboxIcon, crm: FunnelIcon };
 
 function isActive(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);

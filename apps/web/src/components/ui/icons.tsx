@@ -107,3 +107,10 @@ export const InboxIcon = (p: SVGProps<SVGSVGElement>) => (
     <path d="M5.45 5.11 2 12v6a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2v-6l-3.45-6.89A2 2 0 0 0 16.76 4H7.24a2 2 0 0 0-1.79 1.11z" />
   </Icon>
 );
+
+/** The CRM (a sales funnel). */
+export const FunnelIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon {...p}>
+    <path d="M3 4h18l-7 8.5V19l-4 2v-8.5L3 4Z" />
+  </Icon>
+);

@@ -1,0 +1,84 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { buttonClasses } from "~/components/ui/button";
+import { DateTime } from "~/components/ui/date-time";
+import { ChevronLeftIcon } from "~/components/ui/icons";
+import { PageHeader } from "~/components/ui/page-header";
+import { useMe } from "~/lib/use-me";
+import { useTRPC } from "~/trpc/react";
+import { clientHref } from "../clients/client-href";
+import { AddNote } from "./add-note";
+import { AdmitDeal } from "./admit-deal";
+import { DetailsList } from "./details-list";
+import { formatMoney, leadHref, text } from "./format";
+import { StageHistory } from "./stage-history";
+import { Timeline, timelineEntries } from "./timeline";
+import { useCrmCatalogues } from "./use-crm-catalogues";
+import { useOrganizationNames } from "./use-organization-names";
+
+/** A deal: stage and amount, contact and organisation, stage history (time in stage), activity, and the hand-off to admissions once won. */
+export function DealPage({ name }: { name: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const catalogues = useCrmCatalogues();
+  const view = useQuery(trpc.crm.dealView.queryOptions({ name }));
+  const organizationName = useOrganizationNames();
+  if (!view.data) return <p role="status" className="text-sm text-muted">Loading the deal…</p>;
+  const { deal, contact, stages, activities } = view.data;
+  const stage = catalogues.data?.stages.find((s) => s.name === text(deal.status));
+  const client = text(deal.client);
+  const team = catalogues.data?.teams.find((t) => t.name === text(deal.team));
+  const manages = Boolean(team?.members.some((m) => m.isManager && m.user === me.data?.user)) || me.data?.grants.client?.write === true;
+  const contactName = contact ? `${text(contact.first_name)} ${text(contact.last_name)}`.trim() : "";
+  const email = contact && Array.isArray(contact.email_ids) ? text((contact.email_ids as Record<string, unknown>[])[0]?.email_id) : "";
+
+  return (
+    <>
+      <Link href="/crm/pipeline" className="mb-3 inline-flex min-h-10 items-center gap-1 text-sm text-muted hover:text-fg">
+        <ChevronLeftIcon />
+        Pipeline
+      </Link>
+      <PageHeader title={text(deal.organization) ? organizationName(deal.organization) : contactName || name} description={<><span className="font-mono">{name}</span> · {[text(deal.status), formatMoney(deal.amount, deal.currency)].filter(Boolean).join(" · ")}</>} />
+      <div className="grid gap-4 lg:grid-cols-[20rem_1fr]">
+        <div className="flex flex-col gap-4">
+          <aside aria-label="Deal details" className="rounded-lg border border-line bg-surface p-4">
+            <DetailsList items={[
+              ["Stage", `${text(deal.status)}${stage ? ` (${stage.probability}%)` : ""}`],
+              ["In stage since", <DateTime key="since" value={text(deal.stage_changed_on)} />],
+              ["Amount", formatMoney(deal.amount, deal.currency)],
+              ["Organisation", text(deal.organization) ? organizationName(deal.organization) : ""],
+              ["Contact", contactName],
+              ["E-mail", email],
+              ["Owner", text(deal.deal_owner)],
+              ["Team", text(deal.team)],
+              ["Lead", text(deal.lead) ? <Link key="lead" href={leadHref(text(deal.lead))} className="text-accent underline-offset-2 hover:underline">{text(deal.lead)}</Link> : ""],
+              ["Lost reason", text(deal.lost_reason)],
+            ]} />
+          </aside>
+          {client ? (
+            <section aria-label="Admission" className="flex flex-col gap-2 rounded-lg border border-line bg-surface p-4">
+              <p className="text-sm">Admitted as client <span className="font-mono">{client}</span>.</p>
+              <Link href={clientHref(client)} className={buttonClasses("primary")}>Open client {client}</Link>
+            </section>
+          ) : stage?.type === "Won" && manages ? (
+            <section className="rounded-lg border border-line bg-surface p-4"><AdmitDeal deal={name} /></section>
+          ) : null}
+        </div>
+        <div className="flex flex-col gap-4">
+          <section aria-labelledby="stage-history-heading" className="rounded-lg border border-line bg-surface p-4">
+            <h2 id="stage-history-heading" className="mb-3 text-base font-semibold">Stage history</h2>
+            <StageHistory stages={stages} />
+          </section>
+          <section aria-label="Activity" className="flex flex-col gap-4 rounded-lg border border-line bg-surface p-4">
+            <h2 className="text-base font-semibold">Activity</h2>
+            <Timeline entries={timelineEntries(activities, stages)} />
+            <AddNote doctype="CRM Deal" name={name} onAdded={() => void queryClient.invalidateQueries({ queryKey: trpc.crm.dealView.queryKey({ name }) })} />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { Button, buttonClasses } from "~/components/ui/button";
+import { ChevronLeftIcon } from "~/components/ui/icons";
+import { PageHeader } from "~/components/ui/page-header";
+import { toast } from "~/components/ui/toast";
+import { errorDetails } from "~/trpc/error-code";
+import { useTRPC } from "~/trpc/react";
+import { AddNote } from "./add-note";
+import { DetailsList } from "./details-list";
+import { SelectField } from "./form-fields";
+import { dealHref, text } from "./format";
+import { Timeline, timelineEntries } from "./timeline";
+import { useCrmCatalogues } from "./use-crm-catalogues";
+
+/** A lead: its details, status, notes and tasks as a timeline, and "Convert to deal". */
+export function LeadPage({ name }: { name: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const catalogues = useCrmCatalogues();
+  const lead = useQuery(trpc.crm.leads.get.queryOptions({ name }));
+  const reference = { filters: [{ field: "reference_doctype", value: "CRM Lead" }, { field: "reference_docname", value: name }], pageSize: 100 };
+  const notes = useQuery(trpc.crm.notes.list.queryOptions(reference));
+  const tasks = useQuery(trpc.crm.tasks.list.queryOptions(reference));
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.crm.pathKey() });
+
+  const update = useMutation(trpc.crm.leads.update.mutationOptions({
+    onSuccess: (doc) => {
+      queryClient.setQueryData(trpc.crm.leads.get.queryKey({ name }), doc);
+      toast.success(`Status set to ${text(doc.status)}`);
+    },
+    onError: (e) => toast.error("The status was not changed", { description: errorDetails(e).fieldErrors[0]?.message ?? errorDetails(e).message }),
+  }));
+  const convert = useMutation(trpc.crm.convertLead.mutationOptions({
+    onSuccess: (result) => {
+      toast.success(`Converted to deal ${text(result.deal.name)}`);
+      refresh();
+      router.push(dealHref(text(result.deal.name)));
+    },
+    onError: (e) => toast.error("The lead was not converted", { description: errorDetails(e).fieldErrors[0]?.message ?? errorDetails(e).message }),
+  }));
+
+  const doc = lead.data;
+  if (!doc) return <p role="status" className="text-sm text-muted">Loading the lead…</p>;
+  const converted = text(doc.converted_deal);
+  const entries = timelineEntries({ notes: notes.data?.rows ?? [], tasks: tasks.data?.rows ?? [] });
+
+  return (
+    <>
+      <Link href="/crm/leads" className="mb-3 inline-flex min-h-10 items-center gap-1 text-sm text-muted hover:text-fg">
+        <ChevronLeftIcon />
+        Leads
+      </Link>
+      <PageHeader
+        title={text(doc.lead_name) || name}
+        description={<span className="font-mono">{name}</span>}
+        actions={converted ? (
+          <Link href={dealHref(converted)} className={buttonClasses("secondary")}>Open deal {converted}</Link>
+        ) : (
+          <Button variant="primary" disabled={convert.isPending} onClick={() => convert.mutate({ lead: name })}>{convert.isPending ? "Converting…" : "Convert to deal"}</Button>
+        )}
+      />
+      <div className="grid gap-4 lg:grid-cols-[20rem_1fr]">
+        <aside aria-label="Lead details" className="flex flex-col gap-4 rounded-lg border border-line bg-surface p-4">
+          <SelectField label="Status" value={text(doc.status)} onChange={(status) => update.mutate({ name, values: { status }, modified: text(doc.modified) })}>
+            {(catalogues.data?.leadStatuses ?? [text(doc.status)]).map((s) => <option key={s} value={s}>{s}</option>)}
+          </SelectField>
+          <DetailsList items={[
+            ["Organisation", text(doc.organization)],
+            ["E-mail", text(doc.email)],
+            ["Mobile", text(doc.mobile_no)],
+            ["Source", text(doc.source)],
+            ["Team", text(doc.team)],
+            ["Owner", text(doc.lead_owner)],
+          ]} />
+        </aside>
+        <section aria-label="Activity" className="flex flex-col gap-4 rounded-lg border border-line bg-surface p-4">
+          <h2 className="text-base font-semibold">Activity</h2>
+          <Timeline entries={entries} />
+          <AddNote doctype="CRM Lead" name={name} onAdded={refresh} />
+        </section>
+      </div>
+    </>
+  );
+}
