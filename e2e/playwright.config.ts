@@ -32,9 +32,18 @@ if (!existsSync(executablePath)) {
 }
 
 /** Specs that change shared data: kept out of the parallel desktop/phone runs (see the projects below). */
-const changingSpecs = [/clients-edit\.spec\.ts$/, /live-updates\.spec\.ts$/, /admin-permissions\.spec\.ts$/];
+const changingSpecs = [/clients-edit\.spec\.ts$/, /live-updates\.spec\.ts$/, /admin-permissions\.spec\.ts$/, /crm-pipeline\.spec\.ts$/];
 /** Tests inside an otherwise read-only spec that change shared data (a real Kipu sync adds clients). */
 const changingTests = /@sync-changes/;
+
+/** The phone projects' device: 390×844 with touch. */
+const phone = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 3,
+  isMobile: true,
+  hasTouch: true,
+  userAgent: devices["Pixel 7"].userAgent,
+};
 
 export default defineConfig({
   testDir: here,
@@ -86,13 +95,7 @@ export default defineConfig({
       testIgnore: changingSpecs,
       grepInvert: [changingTests, /@desktop-only/],
       dependencies: ["setup"],
-      use: {
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 3,
-        isMobile: true,
-        hasTouch: true,
-        userAgent: devices["Pixel 7"].userAgent,
-      },
+      use: phone,
     },
     // Specs that change shared data (new clients, a status, the permission matrix) run after every
     // read-only spec, one after another, so no count or visibility check can observe their changes.
@@ -101,5 +104,8 @@ export default defineConfig({
     { name: "changes-permissions", testMatch: /ui[\\/]admin-permissions\.spec\.ts$/, dependencies: ["changes-live"], use: { viewport: { width: 1280, height: 800 } } },
     // A real Kipu sync adds clients (and rolls them back): after everything that counts clients.
     { name: "changes-sync", testMatch: /ui[\\/]admin-integrations\.spec\.ts$/, grep: changingTests, dependencies: ["changes-permissions"], use: { viewport: { width: 1280, height: 800 } } },
+    // Admitting a won deal adds a Client: last, at desktop size and then on the phone.
+    { name: "changes-crm", testMatch: /ui[\\/]crm-pipeline\.spec\.ts$/, dependencies: ["changes-sync"], use: { viewport: { width: 1280, height: 800 } } },
+    { name: "changes-crm-phone", testMatch: /ui[\\/]crm-pipeline\.spec\.ts$/, dependencies: ["changes-crm"], use: phone },
   ],
 });
