@@ -61,6 +61,9 @@ function instrument(queue: QueueName, processor: QueueProcessor, metrics: Metric
  * that retries forever: when Redis goes away the workers wait and resume by themselves. Throws a
  * WorkerConfigError, before opening anything, when `queues` names a queue it cannot consume.
  */
+/** How long a shutdown waits for workers still starting up (see `close`). */
+const STARTUP_GRACE_MS = 2_000;
+
 export function register(options: RegisterOptions): Registered {
   const log = options.log ?? jsonLogger;
   const metrics = options.metrics ?? new Metrics();
@@ -112,6 +115,13 @@ export function register(options: RegisterOptions): Registered {
     metrics,
     async close(force = false) {
       closing = true;
+      // A worker closed while BullMQ's own start-up commands (INFO, CLIENT SETNAME) are in flight
+      // leaves them to reject, unhandled, once its connection is quit: let them finish first —
+      // bounded, since Redis may be the reason we are shutting down.
+      let timer: NodeJS.Timeout | undefined;
+      const bounded = new Promise<void>((resolve) => { timer = setTimeout(resolve, STARTUP_GRACE_MS).unref(); });
+      await Promise.race([Promise.allSettled([...workers.values()].map((w) => w.waitUntilReady())), bounded]);
+      clearTimeout(timer);
       await Promise.all([...workers.values()].map((w) => w.close(force)));
       // The workers do not own a connection they were given: close ours after them.
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
