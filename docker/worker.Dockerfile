@@ -35,6 +35,9 @@ COPY apps/worker/package.json apps/worker/
 COPY packages/auth/package.json packages/auth/
 COPY packages/db/package.json packages/db/
 COPY packages/modules/package.json packages/modules/
+COPY packages/kipu-simulator/package.json packages/kipu-simulator/
+COPY packages/smtp-simulator/package.json packages/smtp-simulator/
+COPY packages/sms-simulator/package.json packages/sms-simulator/
 COPY e2e/package.json e2e/
 COPY bench/package.json bench/
 RUN --mount=type=cache,target=/root/.npm \
@@ -54,6 +57,9 @@ COPY apps/worker/package.json apps/worker/
 COPY packages/auth/package.json packages/auth/
 COPY packages/db/package.json packages/db/
 COPY packages/modules/package.json packages/modules/
+COPY packages/kipu-simulator/package.json packages/kipu-simulator/
+COPY packages/smtp-simulator/package.json packages/smtp-simulator/
+COPY packages/sms-simulator/package.json packages/sms-simulator/
 COPY e2e/package.json e2e/
 COPY bench/package.json bench/
 RUN --mount=type=cache,target=/root/.npm \
