@@ -148,7 +148,8 @@ describe("the queue's Redis restarted during a sync", () => {
       expect(worker.lines.filter((l) => l.msg.startsWith("job stalled"))).toEqual([]);
       const completedLine = await worker.waitForLine('"job completed" for the run', (l) => l.msg === "job completed" && l.fields.jobId === jobId, 30_000);
       expect(completedLine.at).toBeGreaterThanOrEqual(restored.at);
-      expect(await getQueue("sync").getJobState(jobId)).toBe("completed");
+      // The log line is written as the processor returns; BullMQ records the completion right after.
+      expect(await waitFor("the job's state to be recorded", async () => { const state = await getQueue("sync").getJobState(jobId); return state === "active" ? undefined : state; }, 10_000)).toBe("completed");
 
       // The run: completed once, exactly the patients, no duplicates.
       expect(final).toMatchObject({ status: "completed", error: null, imported: PATIENTS, updated: 0, skipped: 0, conflicts: 0, duplicates: 0, errors: 0, attempts: 1 });
