@@ -8,7 +8,7 @@ import { Button } from "~/components/ui/button";
 import { ChevronLeftIcon } from "~/components/ui/icons";
 import { PageHeader } from "~/components/ui/page-header";
 import { toast } from "~/components/ui/toast";
-import { errorDetails } from "~/trpc/error-code";
+import { formErrors } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
 import { SelectField, TextField } from "./form-fields";
 import { leadHref, text } from "./format";
@@ -40,15 +40,7 @@ export function NewLead() {
       router.push(leadHref(text(doc.name)));
     },
     onError: (error) => {
-      const { fieldErrors, message, code } = errorDetails(error);
-      const mapped: Errors = {};
-      const other: string[] = [];
-      for (const f of fieldErrors) {
-        if ((fields as readonly string[]).includes(f.field)) mapped[f.field as Field] ??= f.message;
-        else other.push(f.message);
-      }
-      if (other.length) mapped.form = other.join(" ");
-      if (!fieldErrors.length) mapped.form = code === "FORBIDDEN" ? "You don't have permission to create leads." : message || "The lead could not be created. Try again; what you typed is still here.";
+      const mapped: Errors = formErrors(error, fields, { forbidden: "You don't have permission to create leads.", fallback: "The lead could not be created. Try again; what you typed is still here." });
       setErrors(mapped);
       requestAnimationFrame(() => summaryRef.current?.focus());
     },

@@ -9,7 +9,7 @@ import { inputClasses, labelClasses } from "~/components/ui/field";
 import { ChevronLeftIcon } from "~/components/ui/icons";
 import { PageHeader } from "~/components/ui/page-header";
 import { toast } from "~/components/ui/toast";
-import { errorDetails } from "~/trpc/error-code";
+import { formErrors } from "~/trpc/error-code";
 import { useMe } from "~/lib/use-me";
 import { useTRPC } from "~/trpc/react";
 import { ticketHref } from "./ticket-href";
@@ -51,15 +51,7 @@ export function NewTicket() {
       router.push(ticketHref(String(doc.name)));
     },
     onError: (error) => {
-      const { fieldErrors, message, code } = errorDetails(error);
-      const mapped: Errors = {};
-      const other: string[] = [];
-      for (const f of fieldErrors) {
-        if ((fields as readonly string[]).includes(f.field)) mapped[f.field as Field] ??= f.message;
-        else other.push(f.message);
-      }
-      if (other.length) mapped.form = other.join(" ");
-      if (!fieldErrors.length) mapped.form = code === "FORBIDDEN" ? "You don't have permission to create this ticket." : message || "The ticket could not be created. Try again; what you typed is still here.";
+      const mapped: Errors = formErrors(error, fields, { forbidden: "You don't have permission to create this ticket.", fallback: "The ticket could not be created. Try again; what you typed is still here." });
       setErrors(mapped);
       requestAnimationFrame(() => summaryRef.current?.focus());
     },
