@@ -21,6 +21,8 @@ export const e2eEnv = {
   redisUrl: process.env.REDIS_URL || "redis://127.0.0.1:6379/0",
   /** The Kipu simulator the app under test syncs from (scripts/test.sh starts it for every e2e run). */
   kipuBaseUrl: process.env.KIPU_BASE_URL || undefined,
+  /** The SMTP simulator's HTTP API, where the outbox's mail arrives (scripts/test.sh starts it for every e2e run). */
+  smtpSimUrl: process.env.SMTP_SIM_URL || undefined,
   isCI: flag(process.env.CI),
   allowRemote: process.env.E2E_ALLOW_REMOTE === "1",
 } as const;

@@ -12,7 +12,7 @@
  *   desktop  UI specs (ui/**) at 1280×800, after setup
  *   phone    the same UI specs at 390×844 with touch, after setup
  *   Tests tagged @desktop-only / @phone-only run in that project only (no skipped tests either way).
- *   changes-*  specs (and tests tagged @sync-changes) that change shared data, one after another, last
+ *   changes-*  specs (and tests tagged @sync-changes or @crm-changes) that change shared data, one after another, last
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -35,6 +35,8 @@ if (!existsSync(executablePath)) {
 const changingSpecs = [/clients-edit\.spec\.ts$/, /live-updates\.spec\.ts$/, /admin-permissions\.spec\.ts$/, /crm-pipeline\.spec\.ts$/];
 /** Tests inside an otherwise read-only spec that change shared data (a real Kipu sync adds clients). */
 const changingTests = /@sync-changes/;
+/** Tests of the CRM lists spec that change shared data (a saved view, an import, a task done). */
+const crmChangingTests = /@crm-changes/;
 
 /** The phone projects' device: 390×844 with touch. */
 const phone = {
@@ -85,7 +87,7 @@ export default defineConfig({
       name: "desktop",
       testMatch: /ui[\\/].*\.spec\.ts$/,
       testIgnore: changingSpecs,
-      grepInvert: [changingTests, /@phone-only/],
+      grepInvert: [changingTests, crmChangingTests, /@phone-only/],
       dependencies: ["setup"],
       use: { viewport: { width: 1280, height: 800 } },
     },
@@ -93,7 +95,7 @@ export default defineConfig({
       name: "phone",
       testMatch: /ui[\\/].*\.spec\.ts$/,
       testIgnore: changingSpecs,
-      grepInvert: [changingTests, /@desktop-only/],
+      grepInvert: [changingTests, crmChangingTests, /@desktop-only/],
       dependencies: ["setup"],
       use: phone,
     },
@@ -104,8 +106,10 @@ export default defineConfig({
     { name: "changes-permissions", testMatch: /ui[\\/]admin-permissions\.spec\.ts$/, dependencies: ["changes-live"], use: { viewport: { width: 1280, height: 800 } } },
     // A real Kipu sync adds clients (and rolls them back): after everything that counts clients.
     { name: "changes-sync", testMatch: /ui[\\/]admin-integrations\.spec\.ts$/, grep: changingTests, dependencies: ["changes-permissions"], use: { viewport: { width: 1280, height: 800 } } },
+    // The CRM lists' changes (a saved view, an imported lead, a follow-up done): after every read-only spec.
+    { name: "changes-crm-lists", testMatch: /ui[\\/]crm-lists\.spec\.ts$/, grep: crmChangingTests, dependencies: ["changes-sync"], use: { viewport: { width: 1280, height: 800 } } },
     // Admitting a won deal adds a Client: last, at desktop size and then on the phone.
-    { name: "changes-crm", testMatch: /ui[\\/]crm-pipeline\.spec\.ts$/, dependencies: ["changes-sync"], use: { viewport: { width: 1280, height: 800 } } },
+    { name: "changes-crm", testMatch: /ui[\\/]crm-pipeline\.spec\.ts$/, dependencies: ["changes-crm-lists"], use: { viewport: { width: 1280, height: 800 } } },
     { name: "changes-crm-phone", testMatch: /ui[\\/]crm-pipeline\.spec\.ts$/, dependencies: ["changes-crm"], use: phone },
   ],
 });

@@ -101,6 +101,9 @@ fi
 # Inbound e-mail for the demo: tickets from unknown senders go to Administration; the webhook's
 # signing secret is made up once into .data/ (gitignored) so you can sign test messages with it.
 export HELPDESK_INBOUND_DEPARTMENT="${HELPDESK_INBOUND_DEPARTMENT:-Administration}"
+# Mail to the admissions address (same webhook) becomes CRM leads of the East Coast team.
+export CRM_INBOUND_ADDRESSES="${CRM_INBOUND_ADDRESSES:-admissions@demo.orchestrator.test}"
+export CRM_INBOUND_TEAM="${CRM_INBOUND_TEAM:-East Coast}"
 if [[ -z "${HELPDESK_INBOUND_EMAIL_SECRET:-}" ]]; then
   INBOUND_SECRET_FILE="$ORCH_ROOT/.data/inbound-email-secret"
   if [[ ! -s "$INBOUND_SECRET_FILE" ]]; then
@@ -168,7 +171,7 @@ role_of() {
   elif [[ -n "${KIPU_BASE_URL:-}" ]]; then echo "  Kipu: $KIPU_BASE_URL"; fi
   if ((SMTP_SIMULATED)); then echo "  Mail: sent e-mail is caught by the SMTP simulator: http://localhost:$SMTP_SIM_HTTP_PORT/messages"
   else echo "  Mail: SMTP via $SMTP_HOST:${SMTP_PORT:-587}"; fi
-  echo "  Inbound e-mail: POST /api/method/orchestrator.helpdesk.receive_email, signed with ${INBOUND_SECRET_FILE:-HELPDESK_INBOUND_EMAIL_SECRET} (docs/rest-api.md)"
+  echo "  Inbound e-mail: POST /api/method/orchestrator.helpdesk.receive_email, signed with ${INBOUND_SECRET_FILE:-HELPDESK_INBOUND_EMAIL_SECRET} (docs/rest-api.md); mail to $CRM_INBOUND_ADDRESSES becomes a CRM lead"
   echo "  Press Ctrl-C to stop."
   echo "────────────────────────────────────────────────────────────────────"
 }

@@ -5,7 +5,8 @@
  * through mysql2 in the same run, plus SQL statements per request. Then the Kipu ingest and the no-op
  * job drain (sync-ingest.ts; BENCH_SKIP_SYNC=1 skips them), the helpdesk escalation sweep over 100k
  * open tickets (helpdesk-sweep.ts; BENCH_SKIP_HELPDESK=1), the agent ticket list over 100k tickets
- * (helpdesk-list.ts; BENCH_SKIP_HELPDESK_LIST=1) and Lighthouse (BENCH_SKIP_LIGHTHOUSE=1).
+ * (helpdesk-list.ts; BENCH_SKIP_HELPDESK_LIST=1), the CRM lead list and pipeline board over 200k leads
+ * (crm-pipeline.ts; BENCH_SKIP_CRM=1) and Lighthouse (BENCH_SKIP_LIGHTHOUSE=1).
  */
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -139,6 +140,10 @@ async function main() {
   // The agent ticket list over 100k tickets, tRPC caller against the same SQL (helpdesk-list.ts).
   if (process.env.BENCH_SKIP_HELPDESK_LIST === "1") console.log("\nHelpdesk agent list skipped (BENCH_SKIP_HELPDESK_LIST=1)");
   else await runChild("./helpdesk-list.ts");
+
+  // The CRM lead list and pipeline board over 200k leads, tRPC caller against the same SQL (crm-pipeline.ts).
+  if (process.env.BENCH_SKIP_CRM === "1") console.log("\nCRM lead list and pipeline board skipped (BENCH_SKIP_CRM=1)");
+  else await runChild("./crm-pipeline.ts");
 
   // The web app's figures: Lighthouse and First Load JS on the production build (lighthouse.ts).
   if (process.env.BENCH_SKIP_LIGHTHOUSE === "1") console.log("\nLighthouse skipped (BENCH_SKIP_LIGHTHOUSE=1)");

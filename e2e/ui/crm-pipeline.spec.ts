@@ -1,17 +1,18 @@
 /**
  * The CRM's core path (issue 6 item 2), in the desktop and phone projects: the Sales Manager creates a
- * lead, finds it in the leads list, converts it to a deal, moves the deal through the Kanban board to
+ * lead, finds it in the leads list, e-mails it from its page (merge fields previewed, the mail
+ * arriving at the SMTP simulator, the timeline showing it), converts it to a deal, moves the deal through the Kanban board to
  * Won — dragging cards on desktop, the keyboard-usable "Move to…" select on the phone — sees a lost
  * reason asked for (the server's field error shown), admits the won deal as a pending client in a
  * department and opens the client's page. axe finds nothing serious or critical on the board.
  *
- * Not covered yet: e-mailing from the record (the backend has no "send e-mail from a record" procedure).
  * Each run works on a lead it creates itself (unique names), so it can run beside other specs.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { press, waitForHydration } from "../fixtures/clients-ui";
 import { dealCard, pipelineStages, salesManager, stageColumn, uniqueSuffix } from "../fixtures/crm";
+import { waitForMail } from "../fixtures/mail";
 
 test.use({ storageState: salesManager.storageState });
 
@@ -48,7 +49,7 @@ async function selectMove(page: Page, deal: string, stage: string): Promise<void
 }
 
 test.describe("CRM pipeline", () => {
-  test("a lead is created, converted, worked through the Kanban to Won and admitted as a client", async ({ page }, testInfo) => {
+  test("a lead is created, e-mailed, converted, worked through the Kanban to Won and admitted as a client", async ({ page }, testInfo) => {
     const suffix = uniqueSuffix(testInfo.project.name);
     const lastName = `Pipeline ${suffix}`;
     const organisation = `Harbor Clinic ${suffix}`;
@@ -74,6 +75,26 @@ test.describe("CRM pipeline", () => {
       await expect(page.getByText(/^1 lead match$/)).toBeVisible();
       await press(page.getByRole("link", { name: `Jordan ${lastName}` }), testInfo);
       await page.waitForURL(new RegExp(`/crm/leads/${lead}$`));
+    });
+
+    await test.step("e-mails the lead from its page: merge fields previewed, mail delivered, on the timeline", async () => {
+      const address = `jordan.${suffix}@example.com`;
+      const tab = page.getByRole("tab", { name: "E-mail" });
+      await waitForHydration(tab);
+      await press(tab, testInfo);
+      const form = page.getByRole("form", { name: "Send an e-mail" });
+      await expect(form.getByLabel("To")).toHaveValue(address);
+      await form.getByLabel("Subject").fill("Welcome, {{lead.first_name}}");
+      await form.getByLabel("Message").fill("Hello {{lead.first_name}}, thank you for reaching out about {{lead.organization}}.");
+      await press(form.getByRole("button", { name: "Preview" }), testInfo);
+      const preview = form.getByRole("region", { name: "Preview" });
+      await expect(preview).toContainText("Welcome, Jordan");
+      await expect(preview).toContainText(`Hello Jordan, thank you for reaching out about ${organisation}.`);
+      await press(form.getByRole("button", { name: "Send e-mail" }), testInfo);
+      await expect(page.getByText("E-mail queued for sending")).toBeVisible();
+      await expect(page.getByRole("list", { name: "Activity, newest first" }).getByRole("article", { name: "E-mail sent: Welcome, Jordan" })).toBeVisible();
+      const mail = await waitForMail(address, "Welcome, Jordan");
+      expect(mail.text).toContain(`thank you for reaching out about ${organisation}`);
     });
 
     const deal = await test.step("converts the lead to a deal", async () => {

@@ -15,8 +15,8 @@ export const dealStageTypes = ["Open", "Won", "Lost"] as const;
 export const crmTaskStatuses = ["Backlog", "Todo", "In Progress", "Done", "Canceled"] as const;
 export const crmTaskPriorities = ["Low", "Medium", "High"] as const;
 export const commDirections = ["Incoming", "Outgoing"] as const;
-export const callStatuses = ["Initiated", "Ringing", "In Progress", "Completed", "Failed", "Busy", "No Answer", "Canceled"] as const;
-export const smsStatuses = ["Queued", "Sent", "Delivered", "Failed", "Received"] as const;
+export const callStatuses = ["Initiated", "Ringing", "In Progress", "Completed", "Failed", "Busy", "No Answer", "Canceled", "Logged"] as const;
+export const smsStatuses = ["Queued", "Sent", "Delivered", "Failed", "Received", "Logged"] as const;
 
 /** `CRM Lead Source`: where leads come from (seeded in the migration). */
 export const crmLeadSources = mysqlTable("crm_lead_sources", {
@@ -104,6 +104,9 @@ export const crmLeads = mysqlTable(
     index("crm_leads_team_modified_idx").on(t.team, t.modified),
     index("crm_leads_owner_status_idx").on(t.leadOwner, t.status),
     index("crm_leads_modified_idx").on(t.modified),
+    // A salesperson's own rows in list order (the owner branch of a merged team list), and leads by creation per team (the dashboard).
+    index("crm_leads_owner_modified_idx").on(t.leadOwner, t.modified, t.team),
+    index("crm_leads_team_creation_idx").on(t.team, t.creation),
     index("crm_leads_email_idx").on(t.email),
   ],
 );
@@ -133,6 +136,10 @@ export const crmDeals = mysqlTable(
     index("crm_deals_team_modified_idx").on(t.team, t.modified),
     index("crm_deals_owner_status_idx").on(t.dealOwner, t.status),
     index("crm_deals_status_idx").on(t.status, t.modified),
+    index("crm_deals_modified_idx").on(t.modified),
+    index("crm_deals_owner_modified_idx").on(t.dealOwner, t.modified, t.team),
+    // Deals won or lost in a date range (the dashboard).
+    index("crm_deals_status_changed_idx").on(t.status, t.stageChangedOn),
     index("crm_deals_lead_idx").on(t.lead),
     uniqueIndex("crm_deals_client_uq").on(t.client),
   ],

@@ -8,3 +8,4 @@ export * from "./contacts";
 export * from "./email";
 export * from "./helpdesk-kb";
 export * from "./crm";
+export * from "./crm-comms";

@@ -77,9 +77,11 @@ export type CustomerScope = { field: string; only?: CustomerScopeFilter } | { ca
 /**
  * What readers whose grant is `own_team` (sales users and managers) reach: rows whose `ownerField`
  * (a user field, or the standard `owner`) is them or whose `teamField` is one of their teams; or a
- * read-only catalogue (`"catalogue"`: every row, e.g. the pipeline stages).
+ * read-only catalogue (`"catalogue"`: every row, e.g. the pipeline stages); or a catalogue that the
+ * holders of one of `writerRoles` also write (`{ catalogue: true, writerRoles }`: e-mail templates,
+ * kept by Sales Managers). Their grant must still be `write`.
  */
-export type TeamScope = { ownerField: string; teamField: string } | "catalogue";
+export type TeamScope = { ownerField: string; teamField: string } | "catalogue" | { catalogue: true; writerRoles: readonly string[] };
 
 /** How a new document gets its name: a series (`CL-00042`), a field's value, a random id, or the `name` the caller gives (Frappe's "Prompt"). */
 export type NamingRule = { kind: "series"; prefix: string; digits: number } | { kind: "field"; field: string } | { kind: "random" } | { kind: "prompt" };

@@ -127,18 +127,37 @@ export function buildFilterSql(principal: Principal, dt: DocTypeDef, query: Pick
   return andParts.length ? (and(...andParts) as SQL) : undefined;
 }
 
-export function buildOrderBy(principal: Principal, dt: DocTypeDef, orderBy: readonly OrderBy[] | undefined): SQL[] {
+/**
+ * A sort key as a merged (UNION) list must write it: a union's ENUM column is plain text there, so an
+ * ENUM sorts by its place in the list (`FIELD(…)`), as it does in each branch, not alphabetically.
+ */
+function mergedSortKey(column: AnyMySqlColumn): AnyMySqlColumn | SQL {
+  const values = (column as { enumValues?: readonly string[] }).enumValues;
+  if (!(column.columnType === "MySqlEnumColumn" && values?.length)) return column;
+  // By its bare name: the merge orders the union's columns, and drizzle only unqualifies top-level ones.
+  return sql`field(${sql.identifier(column.name)}, ${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
+}
+
+export function buildOrderBy(principal: Principal, dt: DocTypeDef, orderBy: readonly OrderBy[] | undefined, options: { merged?: boolean } = {}): SQL[] {
   const list = orderBy?.length ? orderBy : [{ field: "modified", direction: "desc" as const }];
   const issues: FieldIssue[] = [];
   const parts = list.map((o) => {
     const column = readableColumn(principal, dt, o.field);
     if (!column) { issues.push({ field: "order_by", message: `cannot sort by ${o.field}` }); return sql``; }
-    return o.direction === "asc" ? asc(column) : desc(column);
+    const key = options.merged ? mergedSortKey(column) : column;
+    return o.direction === "asc" ? asc(key) : desc(key);
   });
   if (issues.length) throw AppError.validation(issues);
   // A unique tie-breaker keeps pages stable when the sort key repeats.
   if (!list.some((o) => o.field === "name")) parts.push(list[0]?.direction === "asc" ? asc(dt.standard.name) : desc(dt.standard.name));
   return parts;
+}
+
+/** The columns `buildOrderBy` sorts on, tie-breaker included (a merged list must select them to order by them). */
+export function orderColumns(principal: Principal, dt: DocTypeDef, orderBy: readonly OrderBy[] | undefined): AnyMySqlColumn[] {
+  const list = orderBy?.length ? orderBy : [{ field: "modified", direction: "desc" as const }];
+  const columns = list.map((o) => readableColumn(principal, dt, o.field)).filter((c): c is AnyMySqlColumn => c !== undefined);
+  return [...new Set([...columns, dt.standard.name])];
 }
 
 /** The columns to select: requested ones (validated) or the default list fields. `*` means every readable field. */

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
-import type { AnyMySqlColumn } from "drizzle-orm/mysql-core";
+import { unionAll, type AnyMySqlColumn } from "drizzle-orm/mysql-core";
 import { v7 as uuidv7 } from "uuid";
 import { canRead, canWrite, grantFor, writeScopeOf, type Category, type Principal } from "../access/model";
 import type { Executor } from "../client";
@@ -7,8 +7,8 @@ import { AppError, AppErrorCode, isAppError, safeErrorSummary } from "../errors"
 import { diffDocument, fieldChanges, isEmptyDiff, writeAccessLog, writeVersion, writeVersions, type ChildDiffInput, type RequestMeta, type VersionInput } from "./audit";
 import type { ChildTableDef, DocTypeDef, ValidateResult, WriteEvent } from "./doctype";
 import { nextSeriesName, nextSeriesNames } from "./naming";
-import { categoryOfRow, categoryReadableFor, categoryWritableFor, isCustomerScoped, readPredicate, rowInScope } from "./predicate";
-import { buildFilterSql, buildOrderBy, resolveFields, type ListQuery } from "./query";
+import { categoryOfRow, categoryReadableFor, categoryWritableFor, isCustomerScoped, readPredicate, rowInScope, teamReadBranches } from "./predicate";
+import { buildFilterSql, buildOrderBy, orderColumns, resolveFields, type ListQuery } from "./query";
 import { allColumns, insertRows, normalizeRow, toTableValues } from "./rows";
 import { nextTimestamp, sameTimestamp } from "./time";
 import { validateChildRows, validateDocument, type Validated } from "./validate";
@@ -162,9 +162,23 @@ export class ScopedDb {
     const dt = this.doctype(doctype);
     this.assertDoctypeReadable(dt);
     const columns = resolveFields(this.principal, dt, query.fields);
-    const where = this.where(dt, buildFilterSql(this.principal, dt, query));
+    const filters = buildFilterSql(this.principal, dt, query);
     const limit = query.limit === undefined ? DEFAULT_PAGE_LENGTH : query.limit;
-    let q = this.exec.select(columns).from(dt.table).where(where).orderBy(...buildOrderBy(this.principal, dt, query.orderBy)).$dynamic();
+    const branches = limit > 0 ? teamReadBranches(this.principal, dt) : undefined;
+    if (branches && branches.length >= 2) {
+      // A sales user's page: each branch's first start + limit rows in order, merged (see teamReadBranches).
+      // Fresh order terms for each query: drizzle rewrites a union's ORDER BY terms in place. The merge orders by column name, so the sort columns are selected too.
+      const order = (merged = false) => buildOrderBy(this.principal, dt, query.orderBy, { merged });
+      const selected = new Set<AnyMySqlColumn>(Object.values(columns));
+      const sortOnly = Object.fromEntries(orderColumns(this.principal, dt, query.orderBy).filter((c) => !selected.has(c)).map((c, i) => [`__order${i}`, c]));
+      const [first, second, ...rest] = branches.map((b) => this.exec.select({ ...columns, ...sortOnly }).from(dt.table).where(and(b, filters)).orderBy(...order()).limit((query.start ?? 0) + limit));
+      const merged = (await unionAll(first!, second!, ...rest).orderBy(...order(true)).limit(limit).offset(query.start ?? 0)) as Record<string, unknown>[];
+      return merged.map((row) => {
+        for (const key of Object.keys(sortOnly)) delete row[key];
+        return this.out(dt, row);
+      });
+    }
+    let q = this.exec.select(columns).from(dt.table).where(this.where(dt, filters)).orderBy(...buildOrderBy(this.principal, dt, query.orderBy)).$dynamic();
     if (limit > 0) q = q.limit(limit);
     if (query.start) q = limit > 0 ? q.offset(query.start) : q.limit(Number.MAX_SAFE_INTEGER).offset(query.start);
     const rows = (await q) as Record<string, unknown>[];
@@ -279,7 +293,7 @@ export class ScopedDb {
    */
   private stampTeam(dt: DocTypeDef, values: Record<string, unknown>): void {
     const rule = dt.teamScope;
-    if (!rule || rule === "catalogue" || this.principal.system || writeScopeOf(grantFor(this.principal, dt.category)) !== "own_team") return;
+    if (!rule || rule === "catalogue" || "catalogue" in rule || this.principal.system || writeScopeOf(grantFor(this.principal, dt.category)) !== "own_team") return;
     const given = values[rule.teamField];
     if (typeof given === "string" && given) return;
     const teams = this.principal.teams ?? [];

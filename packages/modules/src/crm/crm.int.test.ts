@@ -10,6 +10,7 @@ import { seedCrmDemo } from "./demo";
 import { admitDeal } from "./services/admit";
 import { convertLead } from "./services/convert";
 import { getDeal, moveDeal } from "./services/deals";
+import { timeline } from "./timeline/timeline";
 
 /**
  * The CRM over real MariaDB and HTTP: team scoping (REST and tRPC, 404 for another team's lead; a
@@ -115,7 +116,8 @@ describe("conversion lead → deal → Client", () => {
     const contact = await db().select().from(schema.contacts).where(eq(schema.contacts.name, converted.contact));
     expect(contact[0]).toMatchObject({ fullName: "Ivy Lane", emailId: "ivy.lane@lakeside.example", phone: "+1 617 555 0177" });
     const view = await getDeal(sales, converted.deal.name);
-    expect(view.activities.notes!.map((n) => n.name)).toContain(note.name);
+    // The deal's timeline carries the lead's history.
+    expect((await timeline(sales, { doctype: "CRM Deal", name: converted.deal.name })).entries.map((e) => e.key)).toContain(`note:${note.name}`);
     expect(view.contact?.name).toBe(converted.contact);
 
     expect(await fieldErrors(moveDeal(sales, { name: converted.deal.name, stage: "Lost" }))).toEqual(["lost_reason"]);

@@ -8,6 +8,7 @@ import { json } from "./respond";
 import { syncMethods } from "./sync-methods";
 import { helpdeskEmailMethods } from "../helpdesk/inbound/rest-method";
 import { crmExportMethods } from "../crm/export/rest-method";
+import { crmCommsMethods } from "../crm/comms/rest-method";
 
 export interface MethodContext {
   req: Request;
@@ -91,4 +92,5 @@ export const methods: Record<string, (ctx: MethodContext) => Promise<Response>> 
   ...syncMethods,
   ...helpdeskEmailMethods,
   ...crmExportMethods,
+  ...crmCommsMethods,
 };

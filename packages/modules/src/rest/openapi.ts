@@ -101,9 +101,15 @@ export function openApiDocument(origin: string): Schema {
       security: [],
     }),
   };
+  paths["/api/method/orchestrator.crm.sms_status"] = {
+    post: {
+      ...method("SMS provider status callback for a CRM text or call (Twilio form body): verified by X-Twilio-Signature over SMS_STATUS_CALLBACK_URL with the request's query, then the CRM SMS/Call Log is moved forward (never backwards; idempotent). 200 {log, status, changed}", { security: [] }),
+      responses: { "200": { description: "`{message: {log, status, changed}}`" }, ...errors(403, 417) },
+    },
+  };
   const address = { type: "string", format: "email", maxLength: 140 };
   paths["/api/method/orchestrator.helpdesk.receive_email"] = {
-    post: method("Inbound e-mail: creates a ticket (new contact for an unknown sender) or threads a reply by In-Reply-To/References onto the sender's own ticket; idempotent by message_id. Authenticated by X-Signature: sha256=<HMAC-SHA256 of the raw body> (HELPDESK_INBOUND_EMAIL_SECRET). 200 {ticket, comment, action: created|replied|duplicate}", {
+    post: method("Inbound e-mail: creates a ticket (new contact for an unknown sender) or threads a reply by In-Reply-To/References onto the sender's own ticket; idempotent by message_id. Authenticated by X-Signature: sha256=<HMAC-SHA256 of the raw body> (HELPDESK_INBOUND_EMAIL_SECRET). 200 {ticket, comment, action: created|replied|duplicate}. Replies to CRM e-mails and mail to CRM_INBOUND_ADDRESSES go to the CRM instead: 200 {ticket: null, comment: null, action, crm: {doctype, name, communication, action: threaded|attached|lead_created|duplicate}}", {
       security: [],
       requestBody: {
         required: true,

@@ -1,4 +1,5 @@
 import { clientsViewQueryIssues } from "../clients/view-query";
+import { crmDealsViewQueryIssues, crmLeadsViewQueryIssues } from "../crm/list-views";
 import { helpdeskViewQueryIssues } from "../helpdesk/views/view-query";
 
 /**
@@ -8,6 +9,8 @@ import { helpdeskViewQueryIssues } from "../helpdesk/views/view-query";
 const lists = {
   clients: clientsViewQueryIssues,
   helpdesk: helpdeskViewQueryIssues,
+  "crm-leads": crmLeadsViewQueryIssues,
+  "crm-deals": crmDealsViewQueryIssues,
 } as const satisfies Record<string, (query: string) => string[]>;
 
 export type SavedViewList = keyof typeof lists;

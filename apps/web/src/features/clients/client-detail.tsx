@@ -16,7 +16,7 @@ import { MedicalPanel, OverviewPanel, ProgramPanel } from "./detail-panels";
 import { HistoryList } from "./history-panel";
 import { useOptionLabels } from "./labels";
 import { StatusBadge } from "./status-badge";
-import { Tabs, type Tab } from "./tabs";
+import { Tabs, type Tab } from "~/components/ui/tabs";
 import { ActivateTemplate, TasksPanel, useClientTasks } from "./tasks-panel";
 import { can, useMe } from "~/lib/use-me";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { buttonClasses } from "~/components/ui/button";
 import { DateTime } from "~/components/ui/date-time";
@@ -9,31 +9,30 @@ import { PageHeader } from "~/components/ui/page-header";
 import { useMe } from "~/lib/use-me";
 import { useTRPC } from "~/trpc/react";
 import { clientHref } from "../clients/client-href";
-import { AddNote } from "./add-note";
+import { RecordActivity } from "./activity/record-activity";
 import { AdmitDeal } from "./admit-deal";
 import { DetailsList } from "./details-list";
 import { formatMoney, leadHref, text } from "./format";
 import { StageHistory } from "./stage-history";
-import { Timeline, timelineEntries } from "./timeline";
 import { useCrmCatalogues } from "./use-crm-catalogues";
 import { useOrganizationNames } from "./use-organization-names";
 
 /** A deal: stage and amount, contact and organisation, stage history (time in stage), activity, and the hand-off to admissions once won. */
 export function DealPage({ name }: { name: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const me = useMe();
   const catalogues = useCrmCatalogues();
   const view = useQuery(trpc.crm.dealView.queryOptions({ name }));
   const organizationName = useOrganizationNames();
   if (!view.data) return <p role="status" className="text-sm text-muted">Loading the deal…</p>;
-  const { deal, contact, stages, activities } = view.data;
+  const { deal, contact, stages } = view.data;
   const stage = catalogues.data?.stages.find((s) => s.name === text(deal.status));
   const client = text(deal.client);
   const team = catalogues.data?.teams.find((t) => t.name === text(deal.team));
   const manages = Boolean(team?.members.some((m) => m.isManager && m.user === me.data?.user)) || me.data?.grants.client?.write === true;
   const contactName = contact ? `${text(contact.first_name)} ${text(contact.last_name)}`.trim() : "";
-  const email = contact && Array.isArray(contact.email_ids) ? text((contact.email_ids as Record<string, unknown>[])[0]?.email_id) : "";
+  const email = text(contact?.email);
+  const phone = text(contact?.phone);
 
   return (
     <>
@@ -72,11 +71,7 @@ export function DealPage({ name }: { name: string }) {
             <h2 id="stage-history-heading" className="mb-3 text-base font-semibold">Stage history</h2>
             <StageHistory stages={stages} />
           </section>
-          <section aria-label="Activity" className="flex flex-col gap-4 rounded-lg border border-line bg-surface p-4">
-            <h2 className="text-base font-semibold">Activity</h2>
-            <Timeline entries={timelineEntries(activities, stages)} />
-            <AddNote doctype="CRM Deal" name={name} onAdded={() => void queryClient.invalidateQueries({ queryKey: trpc.crm.dealView.queryKey({ name }) })} />
-          </section>
+          <RecordActivity record={{ doctype: "CRM Deal", name }} email={email} phone={phone} />
         </div>
       </div>
     </>

@@ -9,23 +9,19 @@ import { PageHeader } from "~/components/ui/page-header";
 import { toast } from "~/components/ui/toast";
 import { errorDetails } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
-import { AddNote } from "./add-note";
+import { RecordActivity } from "./activity/record-activity";
 import { DetailsList } from "./details-list";
 import { SelectField } from "./form-fields";
 import { dealHref, text } from "./format";
-import { Timeline, timelineEntries } from "./timeline";
 import { useCrmCatalogues } from "./use-crm-catalogues";
 
-/** A lead: its details, status, notes and tasks as a timeline, and "Convert to deal". */
+/** A lead: its details and status, its activity (composer and timeline), and "Convert to deal". */
 export function LeadPage({ name }: { name: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const catalogues = useCrmCatalogues();
   const lead = useQuery(trpc.crm.leads.get.queryOptions({ name }));
-  const reference = { filters: [{ field: "reference_doctype", value: "CRM Lead" }, { field: "reference_docname", value: name }], pageSize: 100 };
-  const notes = useQuery(trpc.crm.notes.list.queryOptions(reference));
-  const tasks = useQuery(trpc.crm.tasks.list.queryOptions(reference));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.crm.pathKey() });
 
   const update = useMutation(trpc.crm.leads.update.mutationOptions({
@@ -47,7 +43,6 @@ export function LeadPage({ name }: { name: string }) {
   const doc = lead.data;
   if (!doc) return <p role="status" className="text-sm text-muted">Loading the lead…</p>;
   const converted = text(doc.converted_deal);
-  const entries = timelineEntries({ notes: notes.data?.rows ?? [], tasks: tasks.data?.rows ?? [] });
 
   return (
     <>
@@ -78,11 +73,7 @@ export function LeadPage({ name }: { name: string }) {
             ["Owner", text(doc.lead_owner)],
           ]} />
         </aside>
-        <section aria-label="Activity" className="flex flex-col gap-4 rounded-lg border border-line bg-surface p-4">
-          <h2 className="text-base font-semibold">Activity</h2>
-          <Timeline entries={entries} />
-          <AddNote doctype="CRM Lead" name={name} onAdded={refresh} />
-        </section>
+        <RecordActivity record={{ doctype: "CRM Lead", name }} email={text(doc.email)} phone={text(doc.mobile_no)} />
       </div>
     </>
   );

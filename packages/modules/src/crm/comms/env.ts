@@ -18,6 +18,8 @@ export const env = createEnv({
     TWILIO_BASE_URL: z.url().default("https://api.twilio.com"),
     /** The public URL Twilio posts status changes to (the web app's callback route); unset: no callbacks. */
     SMS_STATUS_CALLBACK_URL: z.url().optional(),
+    /** What an outgoing CRM call runs once answered: a TwiML URL (e.g. a TwiML Bin dialling the sales desk). Required for calls with SMS_PROVIDER=twilio. */
+    CRM_CALL_TWIML_URL: z.url().optional(),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -3,6 +3,7 @@ import { createUser, type Database } from "@orchestrator/db/system";
 import { registry } from "../../registry";
 import { convertLead } from "../services/convert";
 import { moveDeal } from "../services/deals";
+import { seedCrmHistory } from "./history";
 import { CRM_DEMO_MANAGER, crmDemoTeams, crmDemoUsers } from "./people";
 
 function adminScope(): ScopedDb {
@@ -30,9 +31,10 @@ const dealStages = ["Demo/Making", "Negotiation"] as const;
 /**
  * The CRM's demo data through the scoped layer (validated, assigned, audited): two teams with a
  * round-robin rule, a salesperson each and a manager of both, three leads per team, two of which are
- * converted to deals in different stages.
+ * converted to deals in different stages; then, for the dashboard, twenty more leads of the last 90
+ * days (history.ts), twelve of them deals won, lost or still open.
  */
-export async function seedCrmDemo(db: Database, options: { passwordHash: string }): Promise<{ leads: number; deals: number }> {
+export async function seedCrmDemo(db: Database, options: { passwordHash: string; now?: number }): Promise<{ leads: number; deals: number }> {
   const admin = adminScope();
   for (const user of crmDemoUsers) await createUser(db, { email: user.email, fullName: user.fullName, passwordHash: options.passwordHash, roles: [user.role], departments: [] });
   for (const team of crmDemoTeams) {
@@ -54,5 +56,6 @@ export async function seedCrmDemo(db: Database, options: { passwordHash: string 
       deals += 1;
     }
   }
-  return { leads: count, deals };
+  const history = await seedCrmHistory(db, admin, options.now ?? Date.now());
+  return { leads: count + history.leads, deals: deals + history.deals };
 }

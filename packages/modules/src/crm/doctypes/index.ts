@@ -5,6 +5,7 @@ import { crmDealDocType, crmStageChangeDocType } from "./deal";
 import { crmLeadDocType } from "./lead";
 import { crmOrganizationDocType } from "./organization";
 import { crmNotificationDocType } from "../reminders/doctype";
+import { communicationDocType, emailTemplateDocType } from "../comms/doctypes";
 
 /** The CRM's DocTypes (category `crm`), Frappe CRM's names. `Contact` is the shared one (contacts/). */
 export const crmDocTypes: DocTypeDef[] = [
@@ -20,4 +21,6 @@ export const crmDocTypes: DocTypeDef[] = [
   crmCallLogDocType,
   crmSmsLogDocType,
   crmNotificationDocType,
+  communicationDocType,
+  emailTemplateDocType,
 ];

@@ -70,4 +70,16 @@ describe("CRM list export", () => {
     expect(header!.slice(0, 4)).toEqual(["name", "first_name", "last_name", "email"]);
     expect(row![1]).toBe("Eve");
   });
+
+  it("tRPC crm.exportCsv: the view's order when given", async () => {
+    const rows = async (direction: "asc" | "desc") => {
+      const input = encodeURIComponent(JSON.stringify({ doctype: "CRM Lead", fields: ["email"], orderBy: [{ field: "email", direction }] }));
+      const res = await get(`/api/trpc/crm.exportCsv?input=${input}`);
+      return parse(((await res.json()) as { result: { data: { csv: string } } }).result.data.csv).slice(1).map((r) => r[0]!);
+    };
+    const ascending = await rows("asc");
+    expect(ascending.length).toBeGreaterThan(1);
+    expect(ascending).toEqual([...ascending].sort());
+    expect(await rows("desc")).toEqual([...ascending].reverse());
+  });
 });

@@ -1,4 +1,4 @@
-import { AppError, type Filter, type ScopedDb } from "@orchestrator/db";
+import { AppError, type Filter, type OrderBy, type ScopedDb } from "@orchestrator/db";
 import { toCsv } from "../import";
 
 /** The list views that export, with the columns a file gets when the caller names none. */
@@ -19,6 +19,8 @@ export interface ExportInput {
   filters?: readonly Filter[] | undefined;
   fields?: readonly string[] | undefined;
   search?: string | undefined;
+  /** The list view's order (a grouped view: its group field first); newest change first when absent. */
+  orderBy?: readonly OrderBy[] | undefined;
 }
 
 export interface ExportResult {
@@ -31,15 +33,16 @@ export interface ExportResult {
 
 /**
  * A list view as CSV: the caller's rows only (the scoped list, the same predicate as the page), in the
- * given columns (or the DocType's defaults), newest change first, cut at EXPORT_MAX_ROWS. A column the
- * caller may not read, or that does not exist, is a field error rather than an empty column.
+ * given columns (or the DocType's defaults) and the view's order (newest change first by default), cut
+ * at EXPORT_MAX_ROWS. A column the caller may not read, or that does not exist, is a field error
+ * rather than an empty column.
  */
 export async function exportCsv(scoped: ScopedDb, input: ExportInput): Promise<ExportResult> {
   const fields = input.fields?.length ? [...new Set(input.fields)] : [...EXPORT_DEFAULT_FIELDS[input.doctype]];
   const dt = scoped.doctype(input.doctype);
   const unknown = fields.filter((f) => !(f in dt.fields) && !["name", "creation", "modified", "owner", "modified_by"].includes(f));
   if (unknown.length) throw AppError.validation([{ field: "fields", message: `Unknown field${unknown.length > 1 ? "s" : ""} of ${input.doctype}: ${unknown.join(", ")}` }]);
-  const rows = await scoped.list(input.doctype, { fields, filters: input.filters ?? [], search: input.search, orderBy: [{ field: "modified", direction: "desc" }], limit: EXPORT_MAX_ROWS + 1 });
+  const rows = await scoped.list(input.doctype, { fields, filters: input.filters ?? [], search: input.search, orderBy: input.orderBy?.length ? input.orderBy : [{ field: "modified", direction: "desc" }], limit: EXPORT_MAX_ROWS + 1 });
   const truncated = rows.length > EXPORT_MAX_ROWS;
   const kept = truncated ? rows.slice(0, EXPORT_MAX_ROWS) : rows;
   const slug = input.doctype.toLowerCase().replace(/[^a-z0-9]+/g, "-");

@@ -14,6 +14,7 @@ export const exportProcedures = {
         filters: z.array(z.object({ field: fieldname, operator: z.enum(["=", "!=", "<", ">", "<=", ">=", "like", "in"]).default("="), value: z.union([scalar, z.array(z.union([z.string().max(140), z.number()])).max(100)]) })).max(10).optional(),
         fields: z.array(fieldname).min(1).max(50).optional(),
         search: z.string().trim().max(140).optional(),
+        orderBy: z.array(z.object({ field: fieldname, direction: z.enum(["asc", "desc"]) })).max(3).optional(),
       }),
     )
     .output(z.object({ csv: z.string(), filename: z.string(), rows: z.number(), truncated: z.boolean() }))

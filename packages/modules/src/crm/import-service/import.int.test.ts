@@ -17,6 +17,7 @@ import { confirmImport, previewImport } from "./import";
  */
 const SALES = "sales@demo.orchestrator.test"; // East Coast
 const ADMIN = "admin@demo.orchestrator.test";
+const MANAGER = "salesmanager@demo.orchestrator.test"; // both teams
 
 let api: { url: string; close: () => Promise<void> };
 let token = "";
@@ -101,6 +102,24 @@ describe("CRM CSV import", () => {
     expect(second.counts).toMatchObject({ valid: 0, duplicate: 4, imported: 0 });
     expect(second.issues.filter((i) => i.row === 2 || i.row === 6).map((i) => i.problem)).toEqual(expect.arrayContaining([expect.stringMatching(/already belongs to CRM-LEAD-/)]));
     expect(await leadEmails()).toEqual([...before, "di@lakeside.example", "ivy@lakeside.example"].sort());
+  });
+
+  it("a manager of several teams imports into the team they choose; a team they are not in, or none, is refused", async () => {
+    const manager = createScopedDb((await loadPrincipal(MANAGER))!, { requestId: "import-test" }, registry);
+    const sales = createScopedDb((await loadPrincipal(SALES))!, { requestId: "import-test" }, registry);
+    const csv = "first_name,last_name,email,mobile_no,organization,source,status\r\nTeo,West,teo@lakeside.example,,,,";
+    // Without a team, the manager's rows are refused (a manager of several teams must choose).
+    const without = await confirmImport(manager, { target: "leads", csv, token: (await previewImport(manager, { target: "leads", csv })).token });
+    expect([without.counts.imported, without.issues.map((i) => i.field)]).toEqual([0, ["team"]]);
+    // A team the East Coast salesperson is not in: a field error before anything is read or written.
+    await expect(previewImport(sales, { target: "leads", csv, team: "West Coast" })).rejects.toMatchObject({ fieldErrors: [{ field: "team", message: expect.stringContaining("not a member of West Coast") }] });
+    await expect(previewImport(manager, { target: "leads", csv, team: "No Such Team" })).rejects.toMatchObject({ fieldErrors: [{ field: "team", message: "There is no team No Such Team" }] });
+    const preview = await previewImport(manager, { target: "leads", csv, team: "West Coast" });
+    const done = await confirmImport(manager, { target: "leads", csv, token: preview.token, team: "West Coast" });
+    expect(done.counts.imported).toBe(1);
+    const [lead] = await db().select().from(schema.crmLeads).where(eq(schema.crmLeads.name, done.imported[0]!));
+    // In the chosen team, and given to one of its salespeople by the team's rule (never the manager).
+    expect(lead).toMatchObject({ email: "teo@lakeside.example", team: "West Coast", leadOwner: "sales2@demo.orchestrator.test" });
   });
 
   it("contacts are the helpdesk's shared record: a salesperson may not import them (403)", async () => {

@@ -2,6 +2,7 @@ import { AppError, type ScopedDb } from "@orchestrator/db";
 import { planImport, type ImportDuplicate, type ImportIssue, type ImportPlan, type ImportTarget } from "../import";
 import { insertRows } from "./insert";
 import { scopedDuplicateLookup } from "./lookup";
+import { checkImportTeam } from "./team";
 import { importToken } from "./token";
 
 export interface ImportCounts {
@@ -38,22 +39,24 @@ async function plan(scoped: ScopedDb, target: ImportTarget, csv: string): Promis
 }
 
 /** The dry run of a CSV import of leads or contacts: writes nothing. */
-export async function previewImport(scoped: ScopedDb, input: { target: ImportTarget; csv: string }): Promise<ImportPreview> {
+export async function previewImport(scoped: ScopedDb, input: { target: ImportTarget; csv: string; team?: string | undefined }): Promise<ImportPreview> {
+  if (input.target === "leads") await checkImportTeam(scoped, input.team);
   const planned = await plan(scoped, input.target, input.csv);
   return { target: input.target, token: importToken(input.target, input.csv), counts: planned.counts, issues: planned.issues, duplicates: planned.duplicates };
 }
 
 /**
- * The confirmed import: the same text planned again (the token must be the preview's), then only the
+ * The confirmed import (new leads in `team` when given): the same text planned again (the token must be the preview's), then only the
  * valid, non-duplicate rows inserted in one transaction, each audited. Planned inside the transaction,
  * so rows imported since the preview (a second confirm of the same file) are duplicates now.
  */
-export async function confirmImport(scoped: ScopedDb, input: { target: ImportTarget; csv: string; token: string }): Promise<ImportResult> {
+export async function confirmImport(scoped: ScopedDb, input: { target: ImportTarget; csv: string; token: string; team?: string | undefined }): Promise<ImportResult> {
+  if (input.target === "leads") await checkImportTeam(scoped, input.team);
   if (input.token !== importToken(input.target, input.csv)) throw AppError.validation([{ field: "token", message: "This is not the file that was previewed: preview it again" }]);
   return scoped.transaction(async (tx) => {
     const planned = await plan(tx, input.target, input.csv);
     const valid = planned.rows.filter((r) => r.status === "valid");
-    const { names, refused } = await insertRows(tx, input.target, valid);
+    const { names, refused } = await insertRows(tx, input.target, valid, input.target === "leads" ? input.team : undefined);
     const issues = [...planned.issues, ...refused].sort((a, b) => a.row - b.row);
     return { target: input.target, imported: names, counts: { ...planned.counts, imported: names.length, refused: new Set(refused.map((i) => i.row)).size }, issues };
   });

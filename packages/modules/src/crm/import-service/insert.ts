@@ -29,10 +29,10 @@ const contactBody = (v: PlannedRow["values"]) => ({
  * (e-mails, phones), so each is an `insert` in its own savepoint. A row its record's rules refuse is
  * reported, not written; any other error (no permission) aborts the whole import.
  */
-export async function insertRows(tx: ScopedDb, target: ImportTarget, rows: readonly PlannedRow[]): Promise<InsertOutcome> {
+export async function insertRows(tx: ScopedDb, target: ImportTarget, rows: readonly PlannedRow[], team?: string): Promise<InsertOutcome> {
   const out: InsertOutcome = { names: [], refused: [] };
   if (target === "leads") {
-    const outcomes = await tx.insertMany("CRM Lead", rows.map((r) => ({ body: leadBody(r.values) })));
+    const outcomes = await tx.insertMany("CRM Lead", rows.map((r) => ({ body: { ...leadBody(r.values), ...(team ? { team } : {}) } })));
     outcomes.forEach((o, i) => (o.ok ? out.names.push(o.name) : out.refused.push(...issuesOf(rows[i]!.row, o.error))));
     return out;
   }

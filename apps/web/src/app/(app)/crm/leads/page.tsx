@@ -1,19 +1,15 @@
 import type { Metadata } from "next";
-import { fromPageSearchParams } from "~/features/clients/list-params";
-import { parseLeadParams, toLeadListInput } from "~/features/crm/lead-list-params";
+import { CrmListPage } from "~/features/crm/list-page";
+import { LEADS_LIST } from "~/features/crm/list-spec";
 import { LeadsView } from "~/features/crm/leads-view";
-import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Leads" };
 
-/** The leads list, server-rendered with its data (list and catalogues prefetched in the caller's scope). */
-export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const params = parseLeadParams(fromPageSearchParams(await searchParams));
-  const queryClient = getQueryClient();
-  await Promise.all([queryClient.prefetchQuery(trpc.crm.leads.list.queryOptions(toLeadListInput(params))), queryClient.prefetchQuery(trpc.crm.catalogues.queryOptions())]);
+/** The leads list, server-rendered with its data in the caller's scope (a bare URL opens the default saved view). */
+export default function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   return (
-    <HydrateClient>
+    <CrmListPage spec={LEADS_LIST} searchParams={searchParams}>
       <LeadsView />
-    </HydrateClient>
+    </CrmListPage>
   );
 }
