@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTRPC } from "~/trpc/react";
-import { ORGANIZATIONS_INPUT } from "./board-input";
+import { ORGANIZATIONS_INPUT } from "./pipeline/board-input";
 import { text } from "./format";
 
 /** Deals link organisations by id (`CRM-ORG-00005`): their names, from the caller's first 100 organisations. */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { DealsView } from "~/features/crm/deals-view";
-import { CrmListPage } from "~/features/crm/list-page";
-import { DEALS_LIST } from "~/features/crm/list-spec";
+import { DealsView } from "~/features/crm/lists/deals-view";
+import { CrmListPage } from "~/features/crm/lists/list-page";
+import { DEALS_LIST } from "~/features/crm/lists/list-spec";
 
 export const metadata: Metadata = { title: "Deals" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ImportView } from "~/features/crm/import-view";
+import { ImportView } from "~/features/crm/import/import-view";
 
 export const metadata: Metadata = { title: "Import" };
 

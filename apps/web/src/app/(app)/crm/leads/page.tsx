@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { CrmListPage } from "~/features/crm/list-page";
-import { LEADS_LIST } from "~/features/crm/list-spec";
-import { LeadsView } from "~/features/crm/leads-view";
+import { CrmListPage } from "~/features/crm/lists/list-page";
+import { LEADS_LIST } from "~/features/crm/lists/list-spec";
+import { LeadsView } from "~/features/crm/lists/leads-view";
 
 export const metadata: Metadata = { title: "Leads" };
 

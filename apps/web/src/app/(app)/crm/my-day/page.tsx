@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { MyDayView } from "~/features/crm/my-day-view";
+import { MyDayView } from "~/features/crm/my-day/my-day-view";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "My day" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { PipelineBoard } from "~/features/crm/pipeline-board";
-import { BOARD_INPUT, ORGANIZATIONS_INPUT } from "~/features/crm/board-input";
+import { PipelineBoard } from "~/features/crm/pipeline/pipeline-board";
+import { BOARD_INPUT, ORGANIZATIONS_INPUT } from "~/features/crm/pipeline/board-input";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Pipeline" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ORGANIZATIONS_INPUT } from "~/features/crm/board-input";
+import { ORGANIZATIONS_INPUT } from "~/features/crm/pipeline/board-input";
 import { DealPage } from "~/features/crm/deal-page";
 import { decodeSegment } from "~/lib/route-segment";
 import { loadOrNotFound } from "~/server/session";

@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
 import { labelClasses } from "~/components/ui/field";
-import { SelectField } from "./form-fields";
+import { SelectField } from "../form-fields";
 import { expectedHeaderOf, IMPORT_HEADERS, IMPORT_MAX_BYTES, type ImportTarget } from "./import-columns";
 
 export interface ImportFormErrors {

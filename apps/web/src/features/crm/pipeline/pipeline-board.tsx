@@ -9,13 +9,13 @@ import { PageHeader } from "~/components/ui/page-header";
 import { Skeleton } from "~/components/ui/skeleton";
 import { errorDetails } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
-import { CrmNav } from "./crm-nav";
+import { CrmNav } from "../crm-nav";
 import { DealCard } from "./deal-card";
-import { formatMoney, text } from "./format";
+import { formatMoney, text } from "../format";
 import { LostReasonDialog } from "./lost-reason-dialog";
 import { useCardDrag } from "./use-card-drag";
-import { useCrmCatalogues, type Stage } from "./use-crm-catalogues";
-import { useOrganizationNames } from "./use-organization-names";
+import { useCrmCatalogues, type Stage } from "../use-crm-catalogues";
+import { useOrganizationNames } from "../use-organization-names";
 import { BOARD_INPUT } from "./board-input";
 import { useMoveDeal } from "./use-move-deal";
 

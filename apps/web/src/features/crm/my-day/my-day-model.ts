@@ -1,5 +1,5 @@
 import type { RouterInputs } from "@orchestrator/modules";
-import { dealHref, leadHref } from "./format";
+import { dealHref, leadHref } from "../format";
 
 /**
  * "My day" beyond `crm.myDay` (overdue and today's open follow-ups): the caller's open tasks due after

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
 import { DialogActions, ModalDialog } from "~/components/ui/modal-dialog";
-import { TextField } from "./form-fields";
+import { TextField } from "../form-fields";
 
 /** Asks why a deal was lost before it moves to a stage that requires a reason; shows the server's field error. */
 export function LostReasonDialog({ deal, stage, error, busy, onSubmit, onClose }: { deal: string; stage: string; error: string | undefined; busy: boolean; onSubmit: (reason: string) => void; onClose: () => void }) {

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Button } from "~/components/ui/button";
 import { cx } from "~/components/ui/cx";
 import { DateTime } from "~/components/ui/date-time";
-import { text } from "./format";
+import { text } from "../format";
 import { referenceHref, type Task } from "./my-day-model";
 
 export type Due = "overdue" | "today" | "upcoming" | "none";

@@ -15,14 +15,14 @@ import { useAfterIdle } from "~/lib/use-after-idle";
 import { trpcErrorCode } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
 import { ColumnPicker } from "./column-picker";
-import { CrmNav } from "./crm-nav";
+import { CrmNav } from "../crm-nav";
 import { ExportButton } from "./export-button";
 import type { ListCells } from "./list-cells";
 import { ListFilters } from "./list-filters";
 import { activeFilterCount, firstDirection, PAGE_SIZE, toGroupsInput, toListInput } from "./list-params";
 import type { ListSpec } from "./list-spec";
 import { ListTable } from "./list-table";
-import { useCrmCatalogues } from "./use-crm-catalogues";
+import { useCrmCatalogues } from "../use-crm-catalogues";
 import { useListParams } from "./use-list-params";
 
 function ViewsPlaceholder() {

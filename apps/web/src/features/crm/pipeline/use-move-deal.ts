@@ -6,7 +6,7 @@ import { toast } from "~/components/ui/toast";
 import { errorDetails } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
 import { BOARD_INPUT } from "./board-input";
-import { text } from "./format";
+import { text } from "../format";
 
 type BoardData = RouterOutputs["crm"]["deals"]["list"];
 export type MoveInput = RouterInputs["crm"]["moveDeal"];

@@ -3,8 +3,8 @@
 import { useMemo, type ReactNode } from "react";
 import { DateTime } from "~/components/ui/date-time";
 import { formatDate } from "~/lib/format";
-import { dealHref, formatMoney, leadHref, text } from "./format";
-import { useOrganizationNames } from "./use-organization-names";
+import { dealHref, formatMoney, leadHref, text } from "../format";
+import { useOrganizationNames } from "../use-organization-names";
 
 export type Row = Record<string, unknown>;
 

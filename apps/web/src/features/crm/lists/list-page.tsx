@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { fromPageSearchParams, isBareRequest } from "~/features/clients/list-params";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
-import { ORGANIZATIONS_INPUT } from "./board-input";
+import { ORGANIZATIONS_INPUT } from "../pipeline/board-input";
 import { normalizeViewQuery, parseListParams, toGroupsInput, toListInput } from "./list-params";
 import type { ListSpec } from "./list-spec";
 

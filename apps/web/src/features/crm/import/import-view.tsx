@@ -10,12 +10,12 @@ import { toast } from "~/components/ui/toast";
 import { errorDetails } from "~/trpc/error-code";
 import { useMe } from "~/lib/use-me";
 import { useTRPC } from "~/trpc/react";
-import { CrmNav } from "./crm-nav";
-import { leadHref } from "./format";
+import { CrmNav } from "../crm-nav";
+import { leadHref } from "../format";
 import type { ImportTarget } from "./import-columns";
 import { ImportForm, type ImportFormErrors } from "./import-form";
 import { ImportIssues } from "./import-issues";
-import { useCrmCatalogues } from "./use-crm-catalogues";
+import { useCrmCatalogues } from "../use-crm-catalogues";
 
 type Preview = RouterOutputs["crm"]["importPreview"];
 type Result = RouterOutputs["crm"]["importConfirm"];

@@ -6,7 +6,7 @@ import { useMe } from "~/lib/use-me";
 import { toast } from "~/components/ui/toast";
 import { errorDetails, trpcErrorCode } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
-import { text } from "./format";
+import { text } from "../format";
 import { endOfLocalDay, undatedInput, upcomingInput, withoutTask, type Task } from "./my-day-model";
 
 /**

@@ -3,9 +3,9 @@
 import Link from "next/link";
 import type { PointerEvent } from "react";
 import { cx } from "~/components/ui/cx";
-import { dealHref, formatMoney, text } from "./format";
+import { dealHref, formatMoney, text } from "../format";
 import type { DragState } from "./use-card-drag";
-import type { Stage } from "./use-crm-catalogues";
+import type { Stage } from "../use-crm-catalogues";
 
 type GripProps = { "data-drag-handle": string; onPointerDown: (e: PointerEvent<HTMLElement>) => void; onPointerMove: (e: PointerEvent<HTMLElement>) => void; onPointerUp: (e: PointerEvent<HTMLElement>) => void; onPointerCancel: () => void };
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Fragment } from "react";
 import { cx } from "~/components/ui/cx";
 import { SortIcon } from "~/components/ui/icons";
-import { text } from "./format";
+import { text } from "../format";
 import type { ListCells, Row } from "./list-cells";
 import { groupOf, sortLabel, type CrmListParams } from "./list-params";
 import type { ColumnSpec, ListSpec } from "./list-spec";

@@ -1,9 +1,9 @@
 "use client";
 
-import { SelectField } from "./form-fields";
+import { SelectField } from "../form-fields";
 import { sortLabel, type CrmListParams } from "./list-params";
 import type { FilterOptions, ListSpec } from "./list-spec";
-import { teamMembers, type CrmCatalogues } from "./use-crm-catalogues";
+import { teamMembers, type CrmCatalogues } from "../use-crm-catalogues";
 import type { UpdateList } from "./use-list-params";
 
 function optionsOf(catalogues: CrmCatalogues | undefined, kind: FilterOptions): string[] {
