@@ -22,9 +22,9 @@
  * Investigation knobs: BENCH_CRM_EXPLAIN=1 prints EXPLAIN of the list statements;
  * BENCH_CRM_DDL="CREATE INDEX …; …" runs DDL in the throwaway database after seeding (index experiments).
  */
-import { createThrowawayDatabase } from "@orchestrator/db/testing";
 import type { Pool } from "mysql2/promise";
 import { fmt, summarize } from "./stats";
+import { inThrowawayDatabase } from "./throwaway";
 
 const LEADS = Number(process.env.BENCH_CRM_LEADS ?? 200_000);
 const QUERIES = Number(process.env.BENCH_CRM_QUERIES ?? 200);
@@ -170,19 +170,11 @@ async function explain(pool: Pool, label: string, statement: Captured): Promise<
 }
 
 async function main(): Promise<void> {
-  const { url, drop } = await createThrowawayDatabase("orch_bench_crm");
-  process.env.DATABASE_URL = url;
-  process.env.REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/7";
-  process.env.NODE_ENV = "production";
-  process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-01";
-  try {
-    // Imported after the environment points at the throwaway database (env is read at import).
-    const { closeDatabase, createUser, seedAccessModel, unsafeSystemDb, unsafeSystemPool } = await import("@orchestrator/db/system");
+  await inThrowawayDatabase("orch_bench_crm", "redis://127.0.0.1:6379/7", async ({ system, db, pool }) => {
+    // The app's modules are imported here, after the environment points at the throwaway database.
+    const { createUser } = system;
     const { mergeGrants, seededRoleMatrix } = await import("@orchestrator/db");
     const { createCaller, contextFor } = await import("@orchestrator/modules");
-    const db = unsafeSystemDb();
-    const pool = unsafeSystemPool();
-    await seedAccessModel(db);
     await createUser(db, { email: SALES_USER, fullName: "Bench Sales", passwordHash: "-", roles: ["Sales User"], departments: [] });
     await createUser(db, { email: SALES_MANAGER, fullName: "Bench Manager", passwordHash: "-", roles: ["Sales Manager"], departments: [] });
     for (const team of TEAMS) for (let i = 0; i < REPS_PER_TEAM; i++) await createUser(db, { email: repOf(team, i), fullName: `Rep ${i + 1} ${team}`, passwordHash: "-", roles: ["Sales User"], departments: [] });
@@ -252,10 +244,7 @@ async function main(): Promise<void> {
       console.log(`  same SQL     p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms`);
       console.log(`  p95 ratio (caller ÷ SQL): ${(a.p95 / r.p95).toFixed(2)}`);
     }
-    await closeDatabase();
-  } finally {
-    if (process.env.KEEP_BENCH_DB !== "1") await drop();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -11,9 +11,9 @@
  * Prints p50/p95 of both and the p95 ratio. Runs from run.ts in a child process, or on its own
  * (`npx tsx src/helpdesk-list.ts`). BENCH_SKIP_HELPDESK_LIST=1 skips it in `npm run bench`.
  */
-import { createThrowawayDatabase } from "@orchestrator/db/testing";
 import type { Pool } from "mysql2/promise";
 import { fmt, summarize } from "./stats";
+import { inThrowawayDatabase } from "./throwaway";
 
 const TICKETS = Number(process.env.BENCH_HD_LIST_TICKETS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_HD_LIST_QUERIES ?? 200);
@@ -51,19 +51,11 @@ const RAW_PAGE = `SELECT ${FIELDS.join(", ")} FROM hd_tickets WHERE department I
 const RAW_COUNT = "SELECT COUNT(*) AS n FROM (SELECT 1 FROM hd_tickets WHERE department IN (?) LIMIT 10001) capped";
 
 async function main(): Promise<void> {
-  const { url, drop } = await createThrowawayDatabase("orch_bench_hdl");
-  process.env.DATABASE_URL = url;
-  process.env.REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/10";
-  process.env.NODE_ENV = "production";
-  process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-01";
-  try {
-    // Imported after the environment points at the throwaway database (env is read at import).
-    const { closeDatabase, createUser, seedAccessModel, unsafeSystemDb, unsafeSystemPool } = await import("@orchestrator/db/system");
+  await inThrowawayDatabase("orch_bench_hdl", "redis://127.0.0.1:6379/10", async ({ system, db, pool }) => {
+    // The app's modules are imported here, after the environment points at the throwaway database.
+    const { createUser } = system;
     const { mergeGrants, seededRoleMatrix } = await import("@orchestrator/db");
     const { createCaller, contextFor } = await import("@orchestrator/modules");
-    const db = unsafeSystemDb();
-    const pool = unsafeSystemPool();
-    await seedAccessModel(db);
     await createUser(db, { email: AGENT, fullName: "Bench Agent", passwordHash: "-", roles: ["Helpdesk Agent"], departments: [AGENT_DEPARTMENT] });
     const grants = mergeGrants(Object.entries(seededRoleMatrix["Helpdesk Agent"]).map(([category, g]) => ({ category, access: g!.access, scope: g!.scope })));
     const principal = { user: AGENT, fullName: "Bench Agent", roles: ["Helpdesk Agent"], departments: [AGENT_DEPARTMENT], grants };
@@ -96,10 +88,7 @@ async function main(): Promise<void> {
     console.log(`  tRPC caller  p50 ${fmt(a.p50)} ms, p95 ${fmt(a.p95)} ms`);
     console.log(`  same SQL     p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms`);
     console.log(`  p95 ratio (caller ÷ SQL): ${(a.p95 / r.p95).toFixed(2)}`);
-    await closeDatabase();
-  } finally {
-    if (process.env.KEEP_BENCH_DB !== "1") await drop();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -12,9 +12,9 @@
  * Runs from run.ts in a child process, or on its own (`npx tsx src/helpdesk-sweep.ts`).
  * BENCH_SKIP_HELPDESK=1 skips it in `npm run bench`.
  */
-import { createThrowawayDatabase } from "@orchestrator/db/testing";
 import type { Pool } from "mysql2/promise";
 import { fmt, summarize } from "./stats";
+import { inThrowawayDatabase } from "./throwaway";
 
 const TICKETS = Number(process.env.BENCH_HD_TICKETS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_HD_QUERIES ?? 40);
@@ -68,19 +68,11 @@ const RAW = `SELECT m.ticket, m.rule, m.level, m.cycle, DATE_FORMAT(m.due_at, '%
   LIMIT 500`;
 
 async function main(): Promise<void> {
-  const { url, drop } = await createThrowawayDatabase("orch_bench_hd");
-  process.env.DATABASE_URL = url;
-  process.env.REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/10";
-  process.env.NODE_ENV = "production";
-  process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-01";
-  try {
-    // Imported after the environment points at the throwaway database (env is read at import).
-    const { closeDatabase, createUser, seedAccessModel, unsafeSystemDb, unsafeSystemPool } = await import("@orchestrator/db/system");
+  await inThrowawayDatabase("orch_bench_hd", "redis://127.0.0.1:6379/10", async ({ system, db, pool }) => {
+    // The app's modules are imported here, after the environment points at the throwaway database.
+    const { createUser } = system;
     const { mergeGrants, seededRoleMatrix } = await import("@orchestrator/db");
     const { runEscalationSweep, selectCandidates } = await import("@orchestrator/modules/helpdesk/escalation");
-    const db = unsafeSystemDb();
-    const pool = unsafeSystemPool();
-    await seedAccessModel(db);
     await createUser(db, { email: "admin@bench.test", fullName: "Admin", passwordHash: "-", roles: ["Super Admin"], departments: ["Administration"] });
     const actor = "integration@bench.test";
     await createUser(db, { email: actor, fullName: "Integration", passwordHash: null, roles: ["Integration"], departments: ["Administration"] });
@@ -115,10 +107,7 @@ async function main(): Promise<void> {
     const idleMs = performance.now() - start;
     console.log(`next sweep (nothing due): ${again.candidates} candidates in ${fmt(idleMs)} ms; target ≤ ${TARGET_MS} ms: ${idleMs <= TARGET_MS ? "ok" : "OVER"}`);
     if (swept.failed || again.candidates) throw new Error("the sweep did not fire every due level exactly once");
-    await closeDatabase();
-  } finally {
-    if (process.env.KEEP_BENCH_DB !== "1") await drop();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

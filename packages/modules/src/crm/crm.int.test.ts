@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeRedis, generateApiKeys, loadPrincipal } from "@orchestrator/auth";
-import { createScopedDb, isAppError, type ScopedDb } from "@orchestrator/db";
+import { closeRedis, generateApiKeys } from "@orchestrator/auth";
+import type { ScopedDb } from "@orchestrator/db";
 import { closeDatabase, createUser, schema, unsafeSystemDb } from "@orchestrator/db/system";
 import { seedDemo } from "@orchestrator/db/testing";
 import { and, asc, eq } from "drizzle-orm";
-import { registry } from "../registry";
 import { startApiServer } from "../testing/server";
 import { seedCrmDemo } from "./demo";
 import { admitDeal } from "./services/admit";
 import { convertLead } from "./services/convert";
 import { getDeal, moveDeal } from "./services/deals";
 import { timeline } from "./timeline/timeline";
+import { refusedFields, scopedAs } from "../testing/scoped-as";
 
 /**
  * The CRM over real MariaDB and HTTP: team scoping (REST and tRPC, 404 for another team's lead; a
@@ -27,11 +27,7 @@ let api: { url: string; close: () => Promise<void> };
 const tokens: Record<string, string> = {};
 const db = () => unsafeSystemDb();
 
-async function as(user: string): Promise<ScopedDb> {
-  const principal = await loadPrincipal(user);
-  if (!principal) throw new Error(`no principal for ${user}`);
-  return createScopedDb(principal, { requestId: `crm-test-${user}` }, registry);
-}
+const as = (user: string): Promise<ScopedDb> => scopedAs(user);
 const auth = (user: string) => ({ authorization: `token ${tokens[user]}` });
 const rest = (user: string, path: string, init: RequestInit = {}) => fetch(`${api.url}${path}`, { ...init, headers: { ...auth(user), "content-type": "application/json", ...(init.headers ?? {}) } });
 async function trpcQuery(user: string, path: string, input: unknown) {
@@ -44,16 +40,6 @@ async function leadsOf(team: string): Promise<string[]> {
 async function versions(doctype: string, docname: string) {
   return db().select({ action: schema.versions.refDoctype, owner: schema.versions.owner, data: schema.versions.data }).from(schema.versions).where(and(eq(schema.versions.refDoctype, doctype), eq(schema.versions.docname, docname))).orderBy(asc(schema.versions.creation));
 }
-async function fieldErrors(promise: Promise<unknown>): Promise<string[]> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return error.fieldErrors.map((f) => f.field);
-    throw error;
-  }
-  throw new Error("expected a validation error");
-}
-
 beforeAll(async () => {
   await seedDemo(db(), { passwordHash: "x", clientCount: 2 });
   await seedCrmDemo(db(), { passwordHash: "x" });
@@ -94,7 +80,7 @@ describe("team scoping", () => {
 
   it("a salesperson cannot reassign a lead; their manager can", async () => {
     const [eastLead] = await leadsOf("East Coast");
-    expect(await fieldErrors((await as(SALES)).update("CRM Lead", eastLead!, { lead_owner: MANAGER }))).toEqual(["lead_owner"]);
+    expect(await refusedFields((await as(SALES)).update("CRM Lead", eastLead!, { lead_owner: MANAGER }))).toEqual(["lead_owner"]);
     const moved = await (await as(MANAGER)).update("CRM Lead", eastLead!, { team: "West Coast", lead_owner: SALES2 });
     expect(moved.team).toBe("West Coast");
     expect((await rest(SALES, `/api/resource/CRM%20Lead/${eastLead}`)).status).toBe(404);
@@ -120,15 +106,15 @@ describe("conversion lead → deal → Client", () => {
     expect((await timeline(sales, { doctype: "CRM Deal", name: converted.deal.name })).entries.map((e) => e.key)).toContain(`note:${note.name}`);
     expect(view.contact?.name).toBe(converted.contact);
 
-    expect(await fieldErrors(moveDeal(sales, { name: converted.deal.name, stage: "Lost" }))).toEqual(["lost_reason"]);
+    expect(await refusedFields(moveDeal(sales, { name: converted.deal.name, stage: "Lost" }))).toEqual(["lost_reason"]);
     await moveDeal(sales, { name: converted.deal.name, stage: "Won" });
     await expect(admitDeal(sales, { deal: converted.deal.name, department: "Medical" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const admitted = await admitDeal(await as(MANAGER), { deal: converted.deal.name, department: "Medical" });
     expect(admitted.client).toMatchObject({ first_name: "Ivy", last_name: "Lane", status: "pending", department: "Medical", crm_deal: converted.deal.name });
     expect(admitted.deal.client).toBe(admitted.client.name);
     expect(String(admitted.client.name)).toMatch(/^CL-\d{5}$/);
-    expect(await fieldErrors(admitDeal(await as(MANAGER), { deal: converted.deal.name, department: "Medical" }))).toEqual(["deal"]);
-    expect(await fieldErrors(moveDeal(sales, { name: converted.deal.name, stage: "Negotiation" }))).toEqual(["status"]);
+    expect(await refusedFields(admitDeal(await as(MANAGER), { deal: converted.deal.name, department: "Medical" }))).toEqual(["deal"]);
+    expect(await refusedFields(moveDeal(sales, { name: converted.deal.name, stage: "Negotiation" }))).toEqual(["status"]);
 
     // History: Version rows for every write, by who did it; the stage log with time in stage.
     expect((await versions("CRM Lead", lead.name)).map((v) => v.owner)).toEqual([SALES, SALES]);
@@ -159,7 +145,7 @@ describe("bad input", () => {
   it("malformed e-mails and phone numbers are refused per field, nothing written", async () => {
     const sales = await as(SALES);
     const before = (await leadsOf("East Coast")).length;
-    expect(await fieldErrors(sales.insert("CRM Lead", { first_name: "Bad", email: "not-an-email", mobile_no: "12", phone: "+1 617 555 0100" }))).toEqual(["email", "mobile_no"]);
+    expect(await refusedFields(sales.insert("CRM Lead", { first_name: "Bad", email: "not-an-email", mobile_no: "12", phone: "+1 617 555 0100" }))).toEqual(["email", "mobile_no"]);
     expect((await leadsOf("East Coast")).length).toBe(before);
     const res = await rest(SALES, "/api/resource/CRM%20Call%20Log", { method: "POST", body: JSON.stringify({ direction: "Outgoing", from: "+1 617 555 0100", to: "abc" }) });
     expect(res.status).toBe(417);

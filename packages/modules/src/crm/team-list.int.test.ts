@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeRedis, loadPrincipal } from "@orchestrator/auth";
-import { createScopedDb, type ScopedDb } from "@orchestrator/db";
+import { closeRedis } from "@orchestrator/auth";
+import type { ScopedDb } from "@orchestrator/db";
 import { closeDatabase, schema, unsafeSystemDb } from "@orchestrator/db/system";
 import { seedDemo } from "@orchestrator/db/testing";
 import { asc, desc, eq } from "drizzle-orm";
-import { registry } from "../registry";
 import { seedCrmDemo } from "./demo";
+import { scopedAs } from "../testing/scoped-as";
 
 /**
  * A sales user's paged lists are merged from one query per team plus their own rows outside them
@@ -18,9 +18,7 @@ const SALES2 = "sales2@demo.orchestrator.test"; // West Coast
 const MANAGER = "salesmanager@demo.orchestrator.test"; // both teams
 
 const db = () => unsafeSystemDb();
-async function as(user: string): Promise<ScopedDb> {
-  return createScopedDb((await loadPrincipal(user))!, { requestId: `team-list-${user}` }, registry);
-}
+const as = (user: string): Promise<ScopedDb> => scopedAs(user);
 
 const l = schema.crmLeads;
 let sales: ScopedDb;

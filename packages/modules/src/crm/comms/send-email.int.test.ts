@@ -11,19 +11,19 @@ vi.mock("../../email/headers", async (importOriginal) => {
   return { ...original, newMessageId: (domain: string) => forced.messageId ?? original.newMessageId(domain) };
 });
 
-import { closeRedis, generateApiKeys, loadPrincipal } from "@orchestrator/auth";
-import { AppError, createScopedDb, type ScopedDb } from "@orchestrator/db";
+import { closeRedis, generateApiKeys } from "@orchestrator/auth";
+import type { ScopedDb } from "@orchestrator/db";
 import { closeDatabase, schema, unsafeSystemDb } from "@orchestrator/db/system";
 import { seedDemo } from "@orchestrator/db/testing";
 import { and, count, eq } from "drizzle-orm";
 import type * as HeadersModule from "../../email/headers";
 import { settleEmailKicks } from "../../email/producer";
 import { closeQueues } from "../../queue";
-import { registry } from "../../registry";
 import { startApiServer } from "../../testing/server";
 import { seedCrmDemo } from "../demo";
 import { convertLead } from "../services/convert";
 import { previewEmail, sendEmail } from "./send-email";
+import { refusal, scopedAs } from "../../testing/scoped-as";
 
 /**
  * Sending e-mail from a lead or deal over real MariaDB (and HTTP for REST): the outbox row, its
@@ -35,23 +35,13 @@ const SALES2 = "sales2@demo.orchestrator.test"; // West Coast
 const MANAGER = "salesmanager@demo.orchestrator.test";
 
 const db = () => unsafeSystemDb();
-const as = async (user: string): Promise<ScopedDb> => createScopedDb((await loadPrincipal(user))!, { requestId: `send-email-${user}` }, registry);
+const as = (user: string): Promise<ScopedDb> => scopedAs(user, `send-email-${user}`);
 let api: { url: string; close: () => Promise<void> };
 const tokens: Record<string, string> = {};
 const rest = (user: string, path: string, init: RequestInit = {}) => fetch(`${api.url}${path}`, { ...init, headers: { authorization: `token ${tokens[user]}`, "content-type": "application/json", ...(init.headers ?? {}) } });
 
 const n = async (table: typeof schema.emailQueue | typeof schema.emailMessages | typeof schema.communications | typeof schema.versions) => Number((await db().select({ n: count() }).from(table))[0]!.n);
 const counts = async () => ({ queue: await n(schema.emailQueue), messages: await n(schema.emailMessages), communications: await n(schema.communications), versions: await n(schema.versions) });
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error("expected the call to fail");
-}
-
 let lead = "";
 
 beforeAll(async () => {

@@ -37,22 +37,22 @@ const world = await vi.hoisted(async () => {
   return { sim, proxy, target };
 });
 
-import { closeRedis, loadPrincipal } from "@orchestrator/auth";
-import { AppError, createScopedDb, type Doc, type ScopedDb } from "@orchestrator/db";
+import { closeRedis } from "@orchestrator/auth";
+import type { Doc, ScopedDb } from "@orchestrator/db";
 import { closeDatabase, schema, unsafeSystemDb } from "@orchestrator/db/system";
 import { eventually, seedDemo } from "@orchestrator/db/testing";
 import { MAGIC_TO, UNDELIVERABLE_TO, type CallbackAttempt } from "@orchestrator/sms-simulator";
 import { and, count, eq } from "drizzle-orm";
-import { registry } from "../../registry";
 import { startApiServer } from "../../testing/server";
 import { seedCrmDemo } from "../demo";
 import { placeCall, sendSms } from "./send-sms";
+import { refusal, scopedAs } from "../../testing/scoped-as";
 
 const SALES = "sales@demo.orchestrator.test"; // East Coast
 const SALES2 = "sales2@demo.orchestrator.test"; // West Coast
 const BOT = "integration@demo.orchestrator.test";
 const db = () => unsafeSystemDb();
-const as = async (user: string): Promise<ScopedDb> => createScopedDb((await loadPrincipal(user))!, { requestId: `sms-${user}` }, registry);
+const as = (user: string): Promise<ScopedDb> => scopedAs(user);
 let api: { url: string; close: () => Promise<void> };
 let lead = "";
 
@@ -65,16 +65,6 @@ function repost(attempt: CallbackAttempt, change: Record<string, string> = {}): 
   const url = new URL(attempt.url);
   return fetch(`${api.url}${url.pathname}${url.search}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": attempt.signature }, body: new URLSearchParams({ ...attempt.params, ...change }).toString() });
 }
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error("expected the call to fail");
-}
-
 beforeAll(async () => {
   await seedDemo(db(), { passwordHash: "x", clientCount: 1 });
   await seedCrmDemo(db(), { passwordHash: "x" });

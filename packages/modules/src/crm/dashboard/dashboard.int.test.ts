@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import type { ZodError } from "zod";
 import { closeRedis, loadPrincipal } from "@orchestrator/auth";
-import { createScopedDb, type ScopedDb } from "@orchestrator/db";
+import type { ScopedDb } from "@orchestrator/db";
 import { closeDatabase, unsafeSystemDb } from "@orchestrator/db/system";
 import { seedDemo } from "@orchestrator/db/testing";
 import { createCaller } from "../../root";
-import { registry } from "../../registry";
 import { contextFor } from "../../trpc/context";
 import { seedCrmDemo } from "../demo";
 import { backdateDeal, backdateLead } from "../demo/backdate";
@@ -14,6 +13,7 @@ import { historyLeads } from "../demo/history";
 import { convertLead } from "../services/convert";
 import { moveDeal } from "../services/deals";
 import { addDays } from "./range";
+import { scopedAs } from "../../testing/scoped-as";
 
 /**
  * `crm.dashboard` over real MariaDB: every figure exactly, for a salesperson of each team and their
@@ -28,11 +28,7 @@ const db = () => unsafeSystemDb();
 const at = (iso: string) => Date.parse(`${iso}Z`);
 const MARCH = { from: "2020-03-01", to: "2020-03-31" };
 
-async function as(user: string): Promise<ScopedDb> {
-  const principal = await loadPrincipal(user);
-  if (!principal) throw new Error(`no principal for ${user}`);
-  return createScopedDb(principal, { requestId: `crm-dashboard-test-${user}` }, registry);
-}
+const as = (user: string): Promise<ScopedDb> => scopedAs(user);
 async function caller(user: string) {
   return createCaller(contextFor((await loadPrincipal(user))!, { requestId: "crm-dashboard-test" }));
 }

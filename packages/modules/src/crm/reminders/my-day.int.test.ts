@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeRedis, loadPrincipal } from "@orchestrator/auth";
-import { createScopedDb, formatTimestamp, isAppError, type ScopedDb } from "@orchestrator/db";
+import { formatTimestamp, isAppError, type ScopedDb } from "@orchestrator/db";
 import { closeDatabase, unsafeSystemDb } from "@orchestrator/db/system";
 import { seedDemo } from "@orchestrator/db/testing";
-import { registry } from "../../registry";
 import { seedCrmDemo } from "../demo";
 import { dayBounds } from "./day";
 import { markNotificationsRead, myDay } from "./my-day";
 import { runTaskReminders } from "./remind";
+import { scopedAs } from "../../testing/scoped-as";
 
 /** "My day" and the reminder run over real MariaDB: the caller's open tasks due today and overdue, and their own reminders only. */
 const SALES = "sales@demo.orchestrator.test"; // East Coast
 const SALES2 = "sales2@demo.orchestrator.test"; // West Coast
 const BOT = "integration@demo.orchestrator.test";
 const stamp = (ms: number) => formatTimestamp(BigInt(ms) * 1000n);
-const as = async (user: string): Promise<ScopedDb> => createScopedDb((await loadPrincipal(user))!, { requestId: "my-day-test" }, registry);
+const as = (user: string): Promise<ScopedDb> => scopedAs(user);
 
 const now = new Date();
 const { start, end } = dayBounds(now, "UTC");

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeRedis, generateApiKeys, loadPrincipal } from "@orchestrator/auth";
-import { createScopedDb, isAppError, type ScopedDb } from "@orchestrator/db";
+import { closeRedis, generateApiKeys } from "@orchestrator/auth";
+import type { ScopedDb } from "@orchestrator/db";
 import { leadStatuses } from "@orchestrator/db/schema";
 import { closeDatabase, schema, unsafeSystemDb } from "@orchestrator/db/system";
 import { seedDemo } from "@orchestrator/db/testing";
-import { registry } from "../../registry";
 import { startApiServer } from "../../testing/server";
 import { seedCrmDemo } from "../demo";
 import { groupCounts } from "./groups";
 import { listRecords } from "./records";
+import { refusedFields, scopedAs } from "../../testing/scoped-as";
 
 /**
  * Group counts of the CRM lists (`crm.leads.groups`, `crm.deals.groups`) over real MariaDB: exact per
@@ -23,7 +23,7 @@ const MANAGER = "salesmanager@demo.orchestrator.test"; // both teams
 let api: { url: string; close: () => Promise<void> };
 let token = "";
 
-const as = async (user: string): Promise<ScopedDb> => createScopedDb((await loadPrincipal(user))!, { requestId: "crm-groups-test" }, registry);
+const as = (user: string): Promise<ScopedDb> => scopedAs(user);
 const leadsOf = async () => unsafeSystemDb().select({ team: schema.crmLeads.team, status: schema.crmLeads.status, source: schema.crmLeads.source, lastName: schema.crmLeads.lastName }).from(schema.crmLeads);
 /** Counts per value in the database's order: empty first, then a status by its place in the enum, anything else alphabetically. */
 function tally(values: (string | null)[], order: readonly string[] = []): { value: string | null; count: number }[] {
@@ -32,16 +32,6 @@ function tally(values: (string | null)[], order: readonly string[] = []): { valu
   const rank = (v: string) => (order.length ? order.indexOf(v) : 0);
   return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => (a.value === null ? -1 : b.value === null ? 1 : rank(a.value) - rank(b.value) || a.value.localeCompare(b.value)));
 }
-async function fieldsOf(promise: Promise<unknown>): Promise<string[]> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return error.fieldErrors.map((f) => f.field);
-    throw error;
-  }
-  throw new Error("expected a validation error");
-}
-
 beforeAll(async () => {
   await seedDemo(unsafeSystemDb(), { passwordHash: "x", clientCount: 1 });
   await seedCrmDemo(unsafeSystemDb(), { passwordHash: "x" });
@@ -94,11 +84,11 @@ describe("CRM list group counts", () => {
 
   it("refuses a field outside the whitelist, or a filter on an unknown field, with a field error", async () => {
     const sales = await as(SALES);
-    expect(await fieldsOf(groupCounts(sales, "CRM Lead", { field: "email" }))).toEqual(["field"]);
-    expect(await fieldsOf(groupCounts(sales, "CRM Deal", { field: "source" }))).toEqual(["field"]);
-    expect(await fieldsOf(groupCounts(sales, "CRM Note", { field: "title" }))).toEqual(["field"]);
-    expect(await fieldsOf(groupCounts(sales, "CRM Lead", { field: "status", filters: [{ field: "nope", value: "x" }] }))).toEqual(["filters.nope"]);
-    expect(await fieldsOf(listRecords(sales, "CRM Lead", { groupBy: "email", page: 1, pageSize: 20 }))).toEqual(["groupBy"]);
+    expect(await refusedFields(groupCounts(sales, "CRM Lead", { field: "email" }))).toEqual(["field"]);
+    expect(await refusedFields(groupCounts(sales, "CRM Deal", { field: "source" }))).toEqual(["field"]);
+    expect(await refusedFields(groupCounts(sales, "CRM Note", { field: "title" }))).toEqual(["field"]);
+    expect(await refusedFields(groupCounts(sales, "CRM Lead", { field: "status", filters: [{ field: "nope", value: "x" }] }))).toEqual(["filters.nope"]);
+    expect(await refusedFields(listRecords(sales, "CRM Lead", { groupBy: "email", page: 1, pageSize: 20 }))).toEqual(["groupBy"]);
   });
 
   it("over tRPC: crm.leads.groups answers the counts; a non-groupable field is BAD_REQUEST with the field named", async () => {

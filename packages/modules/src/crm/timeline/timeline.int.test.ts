@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeRedis, loadPrincipal } from "@orchestrator/auth";
-import { AppError, createScopedDb, type ScopedDb } from "@orchestrator/db";
+import { AppError, type ScopedDb } from "@orchestrator/db";
 import { closeDatabase, unsafeSystemDb } from "@orchestrator/db/system";
 import { seedDemo } from "@orchestrator/db/testing";
 import { settleEmailKicks } from "../../email/producer";
 import { closeQueues } from "../../queue";
-import { registry } from "../../registry";
 import { createCaller } from "../../root";
 import { contextFor } from "../../trpc/context";
 import { sendEmail } from "../comms/send-email";
@@ -14,6 +13,7 @@ import { seedCrmDemo } from "../demo";
 import { convertLead } from "../services/convert";
 import { moveDeal } from "../services/deals";
 import { timeline } from "./timeline";
+import { scopedAs } from "../../testing/scoped-as";
 
 /**
  * `crm.timeline` over real MariaDB: every kind of entry in order — creation, assignment and status
@@ -24,7 +24,7 @@ import { timeline } from "./timeline";
 const SALES = "sales@demo.orchestrator.test"; // East Coast
 const SALES2 = "sales2@demo.orchestrator.test"; // West Coast
 const MANAGER = "salesmanager@demo.orchestrator.test";
-const as = async (user: string): Promise<ScopedDb> => createScopedDb((await loadPrincipal(user))!, { requestId: `timeline-${user}` }, registry);
+const as = (user: string): Promise<ScopedDb> => scopedAs(user);
 
 let lead = "";
 let deal = "";
