@@ -7,8 +7,9 @@
  *
  * - the lead list's first page exactly as the leads page asks it (`crm.leads.list` with
  *   `{ page: 1, pageSize: 20, sort: modified desc }`: the page and the total capped at 10,000);
- * - the pipeline board's deals (`crm.deals.list` with `{ page: 1, pageSize: 100 }`, BOARD_INPUT);
- * - the whole board page load: deals, `crm.catalogues` and `crm.organizations.list` (100), in
+ * - the pipeline board (`crm.board` as the board first asks it: per stage the count and value of all
+ *   its deals, one grouped query, and its 25 most recently changed deals, one list per stage);
+ * - the whole board page load: the board, `crm.catalogues` and `crm.organizations.list` (100), in
  *   parallel as the page prefetches them;
  *
  * each through the tRPC caller (procedure, scoped data layer, output schema) and as the very same SQL
@@ -49,7 +50,7 @@ const PROBABILITY: Record<string, number> = { Qualification: 10, "Demo/Making": 
 
 /** The pages' inputs, as the web app sends them (lead-list-params.ts, board-input.ts). */
 const LEAD_LIST_INPUT = { page: 1, pageSize: 20, sort: { field: "modified", direction: "desc" as const } };
-const BOARD_INPUT = { page: 1, pageSize: 100 };
+const BOARD_INPUT = {};
 const ORGANIZATIONS_INPUT = { page: 1, pageSize: 100 };
 
 const stamp = (ms: number) => new Date(ms).toISOString().replace("T", " ").replace("Z", "000");
@@ -151,15 +152,22 @@ async function capture(pool: Pool, fn: () => Promise<unknown>): Promise<Captured
 }
 
 /** The captured statements through mysql2, wave by wave (a wave's statements in parallel); returns the first statement's row count. */
-async function replay(pool: Pool, statements: Captured[]): Promise<number> {
-  let first = -1;
+/** Runs captured statements in their waves; the rows each returned, in capture order. */
+async function replay(pool: Pool, statements: Captured[]): Promise<{ sql: string; rows: number }[]> {
+  const out: { sql: string; rows: number }[] = [];
   const waves = Math.max(...statements.map((s) => s.wave)) + 1;
   for (let wave = 0; wave < waves; wave++) {
-    const results = await Promise.all(statements.filter((s) => s.wave === wave).map((s) => pool.query(s.sql, s.params)));
-    if (wave === 0) first = (results[0]?.[0] as unknown[]).length;
+    const batch = statements.filter((s) => s.wave === wave);
+    const results = await Promise.all(batch.map((s) => pool.query(s.sql, s.params)));
+    results.forEach((r, i) => out.push({ sql: batch[i]!.sql, rows: (r[0] as unknown[]).length }));
   }
-  return first;
+  return out;
 }
+
+/** The lead list's rows: its first statement's (the page; the capped count is the second). */
+const pageRows = (ran: { rows: number }[]) => ran[0]?.rows ?? 0;
+/** The board's cards: the rows of its per-stage deal lists (not the stages, nor the grouped totals). */
+const cardRows = (ran: { sql: string; rows: number }[]) => ran.filter((r) => /from `crm_deals`/.test(r.sql) && !/count\(|sum\(/.test(r.sql)).reduce((n, r) => n + r.rows, 0);
 
 const short = (sql: string) => sql.replace(/^select .*? from/, "select … from").replace(/\s+/g, " ");
 
@@ -203,23 +211,24 @@ async function main(): Promise<void> {
     for (const r of roles) {
       const caller = createCaller(contextFor(r.principal, { requestId: "bench" }));
       const leadList = async () => (await caller.crm.leads.list(LEAD_LIST_INPUT)).rows.length;
-      const boardDeals = async () => (await caller.crm.deals.list(BOARD_INPUT)).rows.length;
-      const boardPage = async () => (await Promise.all([caller.crm.deals.list(BOARD_INPUT), caller.crm.catalogues(), caller.crm.organizations.list(ORGANIZATIONS_INPUT)]))[0].rows.length;
+      const cards = (board: { columns: { deals: unknown[] }[] }) => board.columns.reduce((n, c) => n + c.deals.length, 0);
+      const boardDeals = async () => cards(await caller.crm.board(BOARD_INPUT));
+      const boardPage = async () => cards((await Promise.all([caller.crm.board(BOARD_INPUT), caller.crm.catalogues(), caller.crm.organizations.list(ORGANIZATIONS_INPUT)]))[0]);
       // The statements each procedure sends, captured from its own run (each alone, so the waves are its own).
       const leadSql = await capture(pool, leadList);
       const dealSql = await capture(pool, boardDeals);
       const catalogueSql = await capture(pool, () => caller.crm.catalogues());
       const orgSql = await capture(pool, () => caller.crm.organizations.list(ORGANIZATIONS_INPUT));
-      console.log(`${r.role} (${r.scope}): statements per call: lead list ${leadSql.length}, board deals ${dealSql.length}, board page ${dealSql.length + catalogueSql.length + orgSql.length} (catalogues ${catalogueSql.length} in ${Math.max(...catalogueSql.map((s) => s.wave)) + 1} waves, organisations ${orgSql.length})`);
+      console.log(`${r.role} (${r.scope}): statements per call: lead list ${leadSql.length}, board ${dealSql.length}, board page ${dealSql.length + catalogueSql.length + orgSql.length} (catalogues ${catalogueSql.length} in ${Math.max(...catalogueSql.map((s) => s.wave)) + 1} waves, organisations ${orgSql.length})`);
       if (r === roles[0]) for (const s of [...leadSql, ...dealSql]) console.log(`  ${short(s.sql)}  ${JSON.stringify(s.params)}`);
       if (process.env.BENCH_CRM_EXPLAIN === "1") {
-        for (const [label, statements] of [["lead list", leadSql], ["board deals", dealSql]] as const) for (const s of statements) await explain(pool, `${r.role} ${label}`, s);
+        for (const [label, statements] of [["lead list", leadSql], ["board", dealSql]] as const) for (const s of statements) await explain(pool, `${r.role} ${label}`, s);
       }
       const mk = (label: string, api: () => Promise<number>, raw: () => Promise<number>): Case => ({ label, role: r.role, api, raw, lat: { api: [], raw: [] }, rows: { api: 0, raw: 0 } });
       cases.push(
-        mk(`lead list first page (${LEAD_LIST_INPUT.pageSize} rows, modified desc, capped total)`, leadList, () => replay(pool, leadSql)),
-        mk(`board deals (crm.deals.list, ${BOARD_INPUT.pageSize} rows, capped total)`, boardDeals, () => replay(pool, dealSql)),
-        mk("board page (deals + catalogues + organisations, in parallel)", boardPage, async () => (await Promise.all([replay(pool, dealSql), replay(pool, catalogueSql), replay(pool, orgSql)]))[0]),
+        mk(`lead list first page (${LEAD_LIST_INPUT.pageSize} rows, modified desc, capped total)`, leadList, async () => pageRows(await replay(pool, leadSql))),
+        mk("board (crm.board: per stage all its deals counted and valued, its 25 newest as cards)", boardDeals, async () => cardRows(await replay(pool, dealSql))),
+        mk("board page (board + catalogues + organisations, in parallel)", boardPage, async () => cardRows((await Promise.all([replay(pool, dealSql), replay(pool, catalogueSql), replay(pool, orgSql)]))[0])),
       );
     }
 

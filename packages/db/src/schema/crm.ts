@@ -137,6 +137,8 @@ export const crmDeals = mysqlTable(
     index("crm_deals_owner_status_idx").on(t.dealOwner, t.status),
     index("crm_deals_status_idx").on(t.status, t.modified),
     index("crm_deals_modified_idx").on(t.modified),
+    // A team's deals of one stage, newest first (a pipeline board column).
+    index("crm_deals_team_status_modified_idx").on(t.team, t.status, t.modified),
     index("crm_deals_owner_modified_idx").on(t.dealOwner, t.modified, t.team),
     // Deals won or lost in a date range (the dashboard).
     index("crm_deals_status_changed_idx").on(t.status, t.stageChangedOn),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createTRPCRouter } from "../trpc/init";
 import { protectedProcedure } from "../trpc/procedures";
 import { admitDeal } from "./services/admit";
+import { BOARD_MAX_PER_STAGE, loadBoard } from "./services/board";
 import { convertLead } from "./services/convert";
 import { crmCatalogues } from "./services/catalogues";
 import { getDeal, moveDeal } from "./services/deals";
@@ -64,6 +65,12 @@ export const crmRouter = createTRPCRouter({
   catalogues: protectedProcedure
     .output(z.object({ stages: z.array(z.object({ name: z.string(), position: z.number(), probability: z.number(), type: z.enum(["Open", "Won", "Lost"]), requiresLostReason: z.boolean() })), leadStatuses: z.array(z.string()), sources: z.array(z.string()), teams: z.array(z.object({ name: z.string(), members: z.array(z.object({ user: z.string(), isManager: z.boolean() })) })) }))
     .query(({ ctx }) => crmCatalogues(ctx.scoped)),
+
+  /** The pipeline board: per stage its deal count and value (all of them) and its most recent deals (`limits[stage]`, default 25). */
+  board: protectedProcedure
+    .input(z.object({ limits: z.record(name, z.number().int().min(1).max(BOARD_MAX_PER_STAGE)).optional(), team: name.optional() }))
+    .output(z.object({ columns: z.array(z.object({ stage: z.string(), total: z.number(), amounts: z.array(z.object({ currency: z.string(), amount: z.number() })), deals: z.array(doc) })) }))
+    .query(({ ctx, input }) => loadBoard(ctx.scoped, input)),
 
   /** A deal with its contact and stage history (its activity: `timeline`). */
   dealView: protectedProcedure

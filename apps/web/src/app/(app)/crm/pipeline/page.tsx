@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Pipeline" };
 /** The deals Kanban board, server-rendered with its deals and stages. */
 export default async function PipelinePage() {
   const queryClient = getQueryClient();
-  await Promise.all([queryClient.prefetchQuery(trpc.crm.deals.list.queryOptions(BOARD_INPUT)), queryClient.prefetchQuery(trpc.crm.catalogues.queryOptions()), queryClient.prefetchQuery(trpc.crm.organizations.list.queryOptions(ORGANIZATIONS_INPUT))]);
+  await Promise.all([queryClient.prefetchQuery(trpc.crm.board.queryOptions(BOARD_INPUT)), queryClient.prefetchQuery(trpc.crm.catalogues.queryOptions()), queryClient.prefetchQuery(trpc.crm.organizations.list.queryOptions(ORGANIZATIONS_INPUT))]);
   return (
     <HydrateClient>
       <PipelineBoard />
