@@ -1,4 +1,4 @@
-import { createScopedDb, mergeGrants, seededRoleMatrix, type Principal, type ScopedDb } from "@orchestrator/db";
+import { createScopedDb, formatTimestamp, mergeGrants, seededRoleMatrix, type Principal, type ScopedDb } from "@orchestrator/db";
 import { createUser, type Database } from "@orchestrator/db/system";
 import { registry } from "../../registry";
 import { convertLead } from "../services/convert";
@@ -25,6 +25,8 @@ const leads: Record<(typeof crmDemoTeams)[number], [string, string, string, stri
   ],
 };
 
+const HOUR = 3_600_000;
+
 /** Stages the converted demo deals are moved to (one per converted lead), so the pipeline has depth. */
 const dealStages = ["Demo/Making", "Negotiation"] as const;
 
@@ -41,6 +43,9 @@ export async function seedCrmDemo(db: Database, options: { passwordHash: string;
     const members = crmDemoUsers.filter((u) => u.team === team).map((u) => ({ user: u.email, is_manager: 0 }));
     await admin.insert("CRM Team", { team_name: team, description: `${team} sales`, assignment_rule: { strategy: "round_robin" }, users: [...members, { user: CRM_DEMO_MANAGER, is_manager: 1 }] });
   }
+  const now = options.now ?? Date.now();
+  // Follow-ups due at different times, so "My day" has something overdue, due today and upcoming.
+  const dueIn = [-20 * HOUR, 2 * HOUR, 50 * HOUR];
   let deals = 0;
   let count = 0;
   for (const team of crmDemoTeams) {
@@ -48,7 +53,7 @@ export async function seedCrmDemo(db: Database, options: { passwordHash: string;
       const lead = await admin.insert("CRM Lead", { first_name: first, last_name: last, email, mobile_no: phone, organization, source: i % 2 ? "Referral" : "Website", status: i === 2 ? "Contacted" : "New", team });
       count += 1;
       await admin.insert("CRM Note", { title: "First call", content: `Spoke with ${first} about ${organization}'s referral needs.`, reference_doctype: "CRM Lead", reference_docname: lead.name });
-      await admin.insert("CRM Task", { title: `Follow up with ${first}`, priority: "Medium", status: "Todo", reference_doctype: "CRM Lead", reference_docname: lead.name, assigned_to: lead.lead_owner });
+      await admin.insert("CRM Task", { title: `Follow up with ${first}`, priority: i === 0 ? "High" : "Medium", status: "Todo", due_date: formatTimestamp(BigInt(now + dueIn[i]!) * 1000n), reference_doctype: "CRM Lead", reference_docname: lead.name, assigned_to: lead.lead_owner });
       const stage = dealStages[i];
       if (!stage) continue;
       const converted = await convertLead(admin, { lead: lead.name, deal: { amount: 12_000 + 6_000 * i, currency: "USD" } });
@@ -56,6 +61,6 @@ export async function seedCrmDemo(db: Database, options: { passwordHash: string;
       deals += 1;
     }
   }
-  const history = await seedCrmHistory(db, admin, options.now ?? Date.now());
+  const history = await seedCrmHistory(db, admin, now);
   return { leads: count + history.leads, deals: deals + history.deals };
 }

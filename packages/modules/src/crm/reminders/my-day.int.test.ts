@@ -42,12 +42,14 @@ describe("crm.myDay, the reminder run and marking reminders read", () => {
     expect(await runTaskReminders(bot, { now })).toEqual({ candidates: 0, reminded: 0, skipped: 0, failed: 0 });
 
     const day = await myDay(await as(SALES), { timeZone: "UTC", now });
-    expect(day.overdue.map((t) => t.title)).toEqual(["Overdue call"]);
-    expect(day.today.map((t) => t.title)).toEqual(["Today's demo"]);
+    // The demo's own follow-ups ("Follow up with …", due around the seed time) are left aside.
+    const own = (tasks: Record<string, unknown>[]) => tasks.map((t) => String(t.title)).filter((t) => !t.startsWith("Follow up with"));
+    expect(own(day.overdue)).toEqual(["Overdue call"]);
+    expect(own(day.today)).toEqual(["Today's demo"]);
     expect(day.notifications.map((n) => [n.subject, n.for_user])).toEqual([["Reminder: Overdue call", SALES]]);
 
     const west = await myDay(await as(SALES2), { timeZone: "UTC", now });
-    expect(west.overdue.map((t) => t.title)).toEqual(["West overdue"]);
+    expect(own(west.overdue)).toEqual(["West overdue"]);
     expect(west.notifications.map((n) => n.subject)).toEqual(["Reminder: West overdue"]);
     // Another user's notice is not found, even for a teammate-less lookup by name.
     const other = String(west.notifications[0]!.name);
