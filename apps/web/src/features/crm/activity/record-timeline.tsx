@@ -26,7 +26,7 @@ export function RecordTimeline({ record }: { record: CrmRecordRef }) {
   const entries = [...timeline.data.entries].reverse();
   if (!entries.length) return <p className="text-sm text-muted">No activity yet.</p>;
   return (
-    <ol aria-label="Activity, newest first" className="flex flex-col gap-3">
+    <ol aria-label="Activity, newest first" className="flex flex-col gap-3 border-t border-line pt-4">
       {entries.map((entry) => (
         <li key={entry.key}>
           <TimelineItem entry={entry} />

@@ -48,7 +48,8 @@ export function TimelineItem({ entry }: { entry: TimelineEntry }) {
       </p>
       <p className="mt-1 text-sm font-medium break-words text-fg">{entry.title}</p>
       {entry.body ? <p className="mt-1 text-sm break-words whitespace-pre-line text-fg">{entry.body}</p> : null}
-      {entry.status ? <p className="mt-1 text-xs text-muted">Status: {entry.status}</p> : null}
+      {/* A status or stage change says its new value in its title already. */}
+      {entry.status && entry.kind !== "status" && entry.kind !== "stage" ? <p className="mt-1 text-xs text-muted">Status: {entry.status}</p> : null}
     </article>
   );
 }
