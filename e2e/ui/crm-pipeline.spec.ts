@@ -1,6 +1,7 @@
 /**
  * The CRM's core path (issue 6 item 2), in the desktop and phone projects: the Sales Manager creates a
- * lead, finds it in the leads list, e-mails it from its page (merge fields previewed, the mail
+ * lead, finds it in the leads list, edits its details (a malformed mobile refused under its field),
+ * e-mails it from its page (merge fields previewed, the mail
  * arriving at the SMTP simulator, the timeline showing it), converts it to a deal, moves the deal through the Kanban board to
  * Won — dragging cards on desktop, the keyboard-usable "Move to…" select on the phone — sees a lost
  * reason asked for (the server's field error shown), admits the won deal as a pending client in a
@@ -75,6 +76,23 @@ test.describe("CRM pipeline", () => {
       await expect(page.getByText(/^1 lead match$/)).toBeVisible();
       await press(page.getByRole("link", { name: `Jordan ${lastName}` }), testInfo);
       await page.waitForURL(new RegExp(`/crm/leads/${lead}$`));
+    });
+
+    await test.step("edits the lead's details: a malformed mobile is refused under its field, a good one saved", async () => {
+      const details = page.getByRole("complementary", { name: "Lead details" });
+      const edit = details.getByRole("button", { name: "Edit lead details" });
+      await waitForHydration(edit);
+      await press(edit, testInfo);
+      const form = details.getByRole("form", { name: "Edit lead details" });
+      await form.getByLabel("Mobile").fill("12");
+      await press(form.getByRole("button", { name: "Save" }), testInfo);
+      await expect(form.getByLabel("Mobile")).toHaveAttribute("aria-invalid", "true");
+      await expect(form.getByLabel("Mobile")).toHaveAccessibleDescription(/.+/);
+      await form.getByLabel("Mobile").fill("+1 617 555 0199");
+      await press(form.getByRole("button", { name: "Save" }), testInfo);
+      await expect(page.getByText("Lead saved")).toBeVisible();
+      await expect(details.getByRole("form", { name: "Edit lead details" })).toHaveCount(0);
+      await expect(details).toContainText(/\+1 ?617 ?555 ?0199/);
     });
 
     await test.step("e-mails the lead from its page: merge fields previewed, mail delivered, on the timeline", async () => {

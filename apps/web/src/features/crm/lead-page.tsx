@@ -10,12 +10,29 @@ import { toast } from "~/components/ui/toast";
 import { errorDetails } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
 import { RecordActivity } from "./activity/record-activity";
-import { DetailsList } from "./details-list";
+import { DetailsList } from "./details/details-list";
+import { EditDetails, type EditableField } from "./details/edit-details";
+import { useMe } from "~/lib/use-me";
 import { SelectField } from "./form-fields";
 import { dealHref, text } from "./format";
-import { useCrmCatalogues } from "./use-crm-catalogues";
+import { useCrmCatalogues, type CrmCatalogues } from "./use-crm-catalogues";
 
-/** A lead: its details and status, its activity (composer and timeline), and "Convert to deal". */
+/** What a lead's "Edit" offers: its person and source for everyone on the team; its owner and team for the team's managers. */
+function leadFields(catalogues: CrmCatalogues | undefined, team: string, manages: boolean): EditableField[] {
+  const fields: EditableField[] = [
+    { name: "first_name", label: "First name", maxLength: 140 },
+    { name: "last_name", label: "Last name", maxLength: 140 },
+    { name: "organization", label: "Organisation", maxLength: 140 },
+    { name: "email", label: "E-mail", type: "email", maxLength: 140 },
+    { name: "mobile_no", label: "Mobile", type: "tel", maxLength: 40 },
+    { name: "source", label: "Source", type: "select", options: catalogues?.sources ?? [] },
+  ];
+  if (!manages) return fields;
+  const members = catalogues?.teams.find((t) => t.name === team)?.members.filter((m) => !m.isManager).map((m) => m.user) ?? [];
+  return [...fields, { name: "lead_owner", label: "Owner", type: "select", options: members }, { name: "team", label: "Team", type: "select", options: catalogues?.teams.map((t) => t.name) ?? [] }];
+}
+
+/** A lead: its details (editable) and status, its activity (composer and timeline), and "Convert to deal". */
 export function LeadPage({ name }: { name: string }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -23,6 +40,14 @@ export function LeadPage({ name }: { name: string }) {
   const catalogues = useCrmCatalogues();
   const lead = useQuery(trpc.crm.leads.get.queryOptions({ name }));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.crm.pathKey() });
+  const me = useMe();
+  const saveDetails = useMutation(trpc.crm.leads.update.mutationOptions({
+    onSuccess: (doc) => {
+      queryClient.setQueryData(trpc.crm.leads.get.queryKey({ name }), doc);
+      toast.success("Lead saved");
+      refresh();
+    },
+  }));
 
   const update = useMutation(trpc.crm.leads.update.mutationOptions({
     onSuccess: (doc) => {
@@ -43,6 +68,8 @@ export function LeadPage({ name }: { name: string }) {
   const doc = lead.data;
   if (!doc) return <p role="status" className="text-sm text-muted">Loading the lead…</p>;
   const converted = text(doc.converted_deal);
+  const team = text(doc.team);
+  const manages = Boolean(catalogues.data?.teams.find((t) => t.name === team)?.members.some((m) => m.isManager && m.user === me.data?.user));
 
   return (
     <>
@@ -64,14 +91,22 @@ export function LeadPage({ name }: { name: string }) {
           <SelectField label="Status" value={text(doc.status)} onChange={(status) => update.mutate({ name, values: { status }, modified: text(doc.modified) })}>
             {(catalogues.data?.leadStatuses ?? [text(doc.status)]).map((s) => <option key={s} value={s}>{s}</option>)}
           </SelectField>
-          <DetailsList items={[
-            ["Organisation", text(doc.organization)],
-            ["E-mail", text(doc.email)],
-            ["Mobile", text(doc.mobile_no)],
-            ["Source", text(doc.source)],
-            ["Team", text(doc.team)],
-            ["Owner", text(doc.lead_owner)],
-          ]} />
+          <EditDetails
+            key={text(doc.modified)}
+            label="lead"
+            doc={doc}
+            fields={leadFields(catalogues.data, team, manages)}
+            saving={saveDetails.isPending}
+            onSave={(values) => saveDetails.mutateAsync({ name, values, modified: text(doc.modified) })}
+            view={<DetailsList items={[
+              ["Organisation", text(doc.organization)],
+              ["E-mail", text(doc.email)],
+              ["Mobile", text(doc.mobile_no)],
+              ["Source", text(doc.source)],
+              ["Team", team],
+              ["Owner", text(doc.lead_owner)],
+            ]} />}
+          />
         </aside>
         <RecordActivity record={{ doctype: "CRM Lead", name }} email={text(doc.email)} phone={text(doc.mobile_no)} />
       </div>
