@@ -24,7 +24,7 @@
  * BENCH_CRM_DDL="CREATE INDEX …; …" runs DDL in the throwaway database after seeding (index experiments).
  */
 import type { Pool } from "mysql2/promise";
-import { fmt, summarize } from "./stats";
+import { printCallerVsSql } from "./stats";
 import { inThrowawayDatabase } from "./throwaway";
 
 const LEADS = Number(process.env.BENCH_CRM_LEADS ?? 200_000);
@@ -245,13 +245,8 @@ async function main(): Promise<void> {
       }
     }
     for (const c of cases) {
-      const a = summarize(c.lat.api);
-      const r = summarize(c.lat.raw);
       const mismatch = c.rows.api !== c.rows.raw ? ` — ROW COUNT MISMATCH (SQL ${c.rows.raw})` : "";
-      console.log(`${c.role}: ${c.label}, ${c.rows.api} rows${mismatch}, ${QUERIES} runs each:`);
-      console.log(`  tRPC caller  p50 ${fmt(a.p50)} ms, p95 ${fmt(a.p95)} ms`);
-      console.log(`  same SQL     p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms`);
-      console.log(`  p95 ratio (caller ÷ SQL): ${(a.p95 / r.p95).toFixed(2)}`);
+      printCallerVsSql(`${c.role}: ${c.label}, ${c.rows.api} rows${mismatch}, ${QUERIES} runs each:`, c.lat.api, c.lat.raw);
     }
   });
 }

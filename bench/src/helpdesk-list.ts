@@ -12,7 +12,7 @@
  * (`npx tsx src/helpdesk-list.ts`). BENCH_SKIP_HELPDESK_LIST=1 skips it in `npm run bench`.
  */
 import type { Pool } from "mysql2/promise";
-import { fmt, summarize } from "./stats";
+import { printCallerVsSql } from "./stats";
 import { inThrowawayDatabase } from "./throwaway";
 
 const TICKETS = Number(process.env.BENCH_HD_LIST_TICKETS ?? 100_000);
@@ -82,12 +82,7 @@ async function main(): Promise<void> {
       rows = await viaCaller();
       api.push(performance.now() - start);
     }
-    const a = summarize(api);
-    const r = summarize(raw);
-    console.log(`first page (${rows} rows, default sort, capped total), ${QUERIES} runs each:`);
-    console.log(`  tRPC caller  p50 ${fmt(a.p50)} ms, p95 ${fmt(a.p95)} ms`);
-    console.log(`  same SQL     p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms`);
-    console.log(`  p95 ratio (caller ÷ SQL): ${(a.p95 / r.p95).toFixed(2)}`);
+    printCallerVsSql(`first page (${rows} rows, default sort, capped total), ${QUERIES} runs each:`, api, raw);
   });
 }
 

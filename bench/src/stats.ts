@@ -34,3 +34,13 @@ export async function load(concurrency: number, total: number, task: (i: number)
 }
 
 export const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "n/a");
+
+/** Prints a caller-vs-SQL comparison: its heading, both percentiles and the p95 ratio. */
+export function printCallerVsSql(heading: string, caller: number[], sql: number[]): void {
+  const a = summarize(caller);
+  const r = summarize(sql);
+  console.log(heading);
+  console.log(`  tRPC caller  p50 ${fmt(a.p50)} ms, p95 ${fmt(a.p95)} ms`);
+  console.log(`  same SQL     p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms`);
+  console.log(`  p95 ratio (caller ÷ SQL): ${(a.p95 / r.p95).toFixed(2)}`);
+}

@@ -2,23 +2,10 @@
  * Accessibility (DESIGN.md §7): axe-core on the main pages, at desktop and phone size. A page
  * passes with no `serious` or `critical` violation; the full axe result is attached to the test.
  */
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectListReady, waitForHydration } from "../fixtures/clients-ui";
 import { roleByKey, sampleClient } from "../fixtures/roles";
-
-const BLOCKING = new Set(["serious", "critical"]);
-
-async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results, null, 2), contentType: "application/json" });
-  // axe ran its rules on this page: a run that checked nothing would pass vacuously.
-  expect(results.passes.length, "axe checked something").toBeGreaterThan(0);
-  const blocking = results.violations
-    .filter((v) => BLOCKING.has(v.impact ?? ""))
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-  expect(blocking, `serious or critical axe violations on ${name}`).toEqual([]);
-}
+import { expectNoSeriousViolations } from "../fixtures/axe";
 
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });

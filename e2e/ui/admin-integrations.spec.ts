@@ -6,22 +6,16 @@
  * the run completes → the Clients list has the new clients → Roll back (confirmed) → they are gone.
  * It needs the Kipu simulator scripts/test.sh starts (KIPU_BASE_URL, KIPU_SIM_PATIENTS=12).
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { e2eEnv } from "../env";
 import { countLabel, expectListReady, press, waitForHydration } from "../fixtures/clients-ui";
 import { roleByKey } from "../fixtures/roles";
+import { expectNoSeriousViolations } from "../fixtures/axe";
 
 const admin = roleByKey("admin");
 /** The simulator's seeded patient count in e2e (scripts/test.sh: KIPU_SIM_PATIENTS=12). */
 const SIM_PATIENTS = 12;
 const RUN_TIMEOUT = 60_000;
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page }).analyze();
-  const blocking = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }));
-  expect(blocking, "serious or critical axe violations").toEqual([]);
-}
 
 /** The number a run's counts (a group named `counts`) show under `term`. */
 function countOf(page: Page, counts: string, term: string): Locator {
@@ -46,7 +40,7 @@ test.describe("Administration: integrations", () => {
     const kipu = page.getByRole("article", { name: "Kipu" });
     await expect(kipu).toContainText("Status: OK");
     await expect(kipu.getByRole("button", { name: "Sync now" })).toBeEnabled();
-    await expectNoSeriousViolations(page);
+    await expectNoSeriousViolations(page, testInfo, "integrations-sources");
 
     // Choosing a sync type is read-only until "Preview changes" (not pressed here).
     const syncNow = kipu.getByRole("button", { name: "Sync now" });
@@ -54,7 +48,7 @@ test.describe("Administration: integrations", () => {
     await press(syncNow, testInfo);
     await expect(kipu.getByRole("group", { name: "Sync Kipu now" })).toBeVisible();
     await expect(kipu.getByRole("radio", { name: /^Incremental/ })).toBeChecked();
-    await expectNoSeriousViolations(page);
+    await expectNoSeriousViolations(page, testInfo, "integrations-sync-choice");
     await press(kipu.getByRole("button", { name: "Cancel" }), testInfo);
     await expect(kipu.getByRole("button", { name: "Sync now" })).toBeVisible();
 
@@ -62,19 +56,19 @@ test.describe("Administration: integrations", () => {
     await expect(kipu.getByText(/^Connection OK \(\d+ ms/)).toBeVisible();
   });
 
-  test("the runs, conflicts and duplicates pages render and pass axe", async ({ page }) => {
+  test("the runs, conflicts and duplicates pages render and pass axe", async ({ page }, testInfo) => {
     await page.goto("/admin/integrations/runs");
     await expect(page.getByRole("heading", { level: 1, name: "Sync runs" })).toBeVisible();
     await expect(page.getByLabel("Status", { exact: true })).toBeVisible();
-    await expectNoSeriousViolations(page);
+    await expectNoSeriousViolations(page, testInfo, "integrations-runs");
     await page.goto("/admin/integrations/conflicts");
     await expect(page.getByRole("heading", { level: 1, name: "Sync conflicts" })).toBeVisible();
     await expect(page.getByText("No open conflicts")).toBeVisible();
-    await expectNoSeriousViolations(page);
+    await expectNoSeriousViolations(page, testInfo, "integrations-conflicts");
     await page.goto("/admin/integrations/duplicates");
     await expect(page.getByRole("heading", { level: 1, name: "Possible duplicates" })).toBeVisible();
     await expect(page.getByText("No possible duplicates")).toBeVisible();
-    await expectNoSeriousViolations(page);
+    await expectNoSeriousViolations(page, testInfo, "integrations-duplicates");
     expect((await page.goto("/admin/integrations/runs/SR-99999"))?.status()).toBe(404);
   });
 
@@ -129,7 +123,7 @@ test.describe("Administration: integrations", () => {
     await page.goto(`/admin/integrations/runs/${runName}`);
     // Checked on a fresh load: a toast fading in is not the page's contrast.
     await expect(page.getByText(/^Status: Completed$/)).toBeVisible();
-    await expectNoSeriousViolations(page);
+    await expectNoSeriousViolations(page, testInfo, "integrations-run");
     const rollBack = page.getByRole("button", { name: "Roll back" });
     await waitForHydration(rollBack);
     await press(rollBack, testInfo);

@@ -7,11 +7,11 @@
  * added to the real `tasks` queue. Each run uses its own job id, so the desktop and phone projects
  * can run side by side.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { press, waitForHydration } from "../fixtures/clients-ui";
 import { addRefusedTasksJob, jobStatus, removeJob } from "../fixtures/queues";
 import { roleByKey } from "../fixtures/roles";
+import { expectNoSeriousViolations } from "../fixtures/axe";
 
 const admin = roleByKey("admin");
 const REFUSED = /invalid generate-tasks payload/;
@@ -55,8 +55,7 @@ test.describe("Administration: queues", () => {
     const row = failedJob(page, jobId);
     await expect(row).toContainText(REFUSED);
     await expect(row).toContainText(isMobile ? "Attempts: 1" : "generate-tasks");
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id), "serious or critical axe violations").toEqual([]);
+    await expectNoSeriousViolations(page, testInfo, "queues");
 
     // Retry: the worker refuses it again, so it is still listed, with a second attempt.
     const retry = page.getByRole("button", { name: `Retry job ${jobId}` });

@@ -9,10 +9,10 @@
  *  - "g c" / "g a" go to Clients / Administration (only where the navigation has it), "/" opens
  *    the palette but not while typing in a field, "?" lists the shortcuts, Escape closes.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { CLIENT_ID, expectListReady, press, trpcQuery, waitForHydration } from "../fixtures/clients-ui";
 import { roleByKey, sampleClient, type ClientDepartment } from "../fixtures/roles";
+import { expectNoSeriousViolations } from "../fixtures/axe";
 
 const admin = roleByKey("admin");
 const medical = roleByKey("medical");
@@ -148,10 +148,7 @@ test.describe(`signed in as ${admin.role}`, () => {
     await openPalette(page, testInfo);
     await paletteInput(page).fill("CL-0000");
     await expect(clientOptions(page).first()).toBeVisible();
-    const results = await new AxeBuilder({ page }).include("dialog").analyze();
-    await testInfo.attach("axe-palette.json", { body: JSON.stringify(results, null, 2), contentType: "application/json" });
-    const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }));
-    expect(blocking).toEqual([]);
+    await expectNoSeriousViolations(page, testInfo, "palette", { include: "dialog" });
 
     if (testInfo.project.use.hasTouch) await press(palette(page).getByRole("button", { name: "Cancel" }), testInfo);
     else await page.keyboard.press("Escape");

@@ -6,14 +6,13 @@
  * explained and not applied; a reload keeps the filters (server-rendered from the URL); axe finds
  * nothing serious or critical. It changes no data.
  */
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { press, waitForHydration } from "../fixtures/clients-ui";
 import { salesManager } from "../fixtures/crm";
+import { expectNoSeriousViolations } from "../fixtures/axe";
 
 test.use({ storageState: salesManager.storageState });
 
-const BLOCKING = new Set(["serious", "critical"]);
 const KPIS = ["Open pipeline", "Weighted forecast", "Conversion rate", "Avg time to close"] as const;
 const CHARTS = ["Leads by source", "Pipeline value by stage", "Won and lost", "Forecast by expected close month"] as const;
 
@@ -25,14 +24,6 @@ function kpi(page: Page, label: (typeof KPIS)[number]): Locator {
 }
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
-
-async function expectNoSeriousViolations(page: Page, testInfo: TestInfo): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  await testInfo.attach("axe-crm-dashboard.json", { body: JSON.stringify(results, null, 2), contentType: "application/json" });
-  expect(results.passes.length, "axe checked something").toBeGreaterThan(0);
-  const blocking = results.violations.filter((v) => BLOCKING.has(v.impact ?? "")).map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-  expect(blocking, "serious or critical axe violations on the CRM dashboard").toEqual([]);
-}
 
 test.describe("CRM dashboard", () => {
   test("KPI tiles and charts; presets, team and custom range go to the URL and change the figures", async ({ page }, testInfo) => {
@@ -98,7 +89,7 @@ test.describe("CRM dashboard", () => {
 
     await test.step("no serious axe violations; a screenshot at this project's size", async () => {
       await expect(page.getByRole("region", { name: "Forecast by expected close month", exact: true }).getByRole("img", { name: /^Forecast by expected close month/ })).toBeVisible();
-      await expectNoSeriousViolations(page, testInfo);
+      await expectNoSeriousViolations(page, testInfo, "crm-dashboard");
       const path = testInfo.outputPath(`crm-dashboard-${testInfo.project.name}.png`);
       await page.screenshot({ path, fullPage: true, animations: "disabled", caret: "hide" });
       await testInfo.attach(`crm-dashboard-${testInfo.project.name}`, { path, contentType: "image/png" });

@@ -9,23 +9,13 @@
  *
  * Each run works on a lead it creates itself (unique names), so it can run beside other specs.
  */
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { press, waitForHydration } from "../fixtures/clients-ui";
 import { dealCard, pipelineStages, salesManager, stageColumn, uniqueSuffix } from "../fixtures/crm";
 import { waitForMail } from "../fixtures/mail";
+import { expectNoSeriousViolations } from "../fixtures/axe";
 
 test.use({ storageState: salesManager.storageState });
-
-const BLOCKING = new Set(["serious", "critical"]);
-
-async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results, null, 2), contentType: "application/json" });
-  expect(results.passes.length, "axe checked something").toBeGreaterThan(0);
-  const blocking = results.violations.filter((v) => BLOCKING.has(v.impact ?? "")).map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-  expect(blocking, `serious or critical axe violations on ${name}`).toEqual([]);
-}
 
 /** Drags a card by its grip onto a stage column with the mouse (pointer events), as a desktop user does. */
 async function dragTo(page: Page, deal: string, stage: string): Promise<void> {

@@ -6,23 +6,12 @@
  *
  * Each test works on tickets it creates itself (unique subjects), so it can run beside other specs.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { press, waitForHydration } from "../fixtures/clients-ui";
 import { expectTicketListReady, helpdeskAgent, ticketsTable, uniqueSubject } from "../fixtures/helpdesk";
+import { expectNoSeriousViolations } from "../fixtures/axe";
 
 test.use({ storageState: helpdeskAgent.storageState });
-
-const BLOCKING = new Set(["serious", "critical"]);
-
-async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  // Toasts are checked too (globals.css gives them AA contrast in both themes).
-  const results = await new AxeBuilder({ page }).analyze();
-  await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results, null, 2), contentType: "application/json" });
-  expect(results.passes.length, "axe checked something").toBeGreaterThan(0);
-  const blocking = results.violations.filter((v) => BLOCKING.has(v.impact ?? "")).map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-  expect(blocking, `serious or critical axe violations on ${name}`).toEqual([]);
-}
 
 async function attachScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const path = testInfo.outputPath(`${name}-${testInfo.project.name}.png`);

@@ -6,21 +6,12 @@
  *
  * Each run works on an article it creates itself (a unique word), so it can run beside other specs.
  */
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { press, waitForHydration } from "../fixtures/clients-ui";
 import { roleByKey } from "../fixtures/roles";
+import { expectNoSeriousViolations } from "../fixtures/axe";
 
 test.use({ storageState: roleByKey("admin").storageState });
-
-const BLOCKING = new Set(["serious", "critical"]);
-
-async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results, null, 2), contentType: "application/json" });
-  const blocking = results.violations.filter((v) => BLOCKING.has(v.impact ?? "")).map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-  expect(blocking, `serious or critical axe violations on ${name}`).toEqual([]);
-}
 
 /** A word no other article contains (random letters: the full-text index keeps it whole). */
 function uniqueWord(): string {

@@ -4,10 +4,10 @@
  * API) but not the agent's internal note, replies back, and cannot open another customer's request.
  * Runs at desktop size and in the phone project.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, request, test, type APIRequestContext, type Page } from "@playwright/test";
 import { demoPassword } from "../fixtures/roles";
 import { e2eEnv } from "../env";
+import { expectNoSeriousViolations } from "../fixtures/axe";
 
 const NORA = "portal@northwind.example";
 const AGENT = "agent@demo.orchestrator.test";
@@ -67,8 +67,7 @@ test("a portal contact raises a request, sees the reply (not the internal note) 
   await page.getByRole("button", { name: "Send reply" }).click();
   await expect(conversation.getByText("Got it, thank you!")).toBeVisible();
 
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await expectNoSeriousViolations(page, testInfo, "portal-ticket");
   await page.screenshot({ path: testInfo.outputPath(`portal-ticket-${testInfo.project.name}.png`), fullPage: true });
 
   // Another customer's contact gets "not found" for it.

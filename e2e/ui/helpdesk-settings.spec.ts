@@ -9,10 +9,10 @@
  * Phone: the new-policy form at 390 px: stacked, no sideways scrolling, the same field error for an
  * overlapping range, and nothing created (read-only for shared data, so it runs beside the others).
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { trpcMutation, trpcQuery } from "../fixtures/clients-ui";
 import { roleByKey } from "../fixtures/roles";
+import { expectNoSeriousViolations } from "../fixtures/axe";
 
 const admin = roleByKey("admin");
 
@@ -113,12 +113,11 @@ test.describe("Helpdesk settings: SLA calendar editor", () => {
     });
   });
 
-  test("the editor has no serious or critical axe violations", async ({ page }) => {
+  test("the editor has no serious or critical axe violations", async ({ page }, testInfo) => {
     const sla = await defaultSla(page.request);
     await page.goto(`/helpdesk/settings/sla/${encodeURIComponent(sla.name)}`);
     await expect(monday(page)).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }))).toEqual([]);
+    await expectNoSeriousViolations(page, testInfo, "sla-editor");
   });
 
   // The phone layout (the desktop project leaves out @phone-only).

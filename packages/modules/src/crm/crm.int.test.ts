@@ -7,6 +7,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { startApiServer } from "../testing/server";
 import { seedCrmDemo } from "./demo";
 import { admitDeal } from "./services/admit";
+import { crmCatalogues } from "./services/catalogues";
 import { convertLead } from "./services/convert";
 import { getDeal, moveDeal } from "./services/deals";
 import { timeline } from "./timeline/timeline";
@@ -76,6 +77,14 @@ describe("team scoping", () => {
     expect(new Set(rows.map((r) => r.team))).toEqual(new Set(["East Coast", "West Coast"]));
     expect((await rest(SALES, "/api/resource/CRM%20Deal%20Status?limit=50")).status).toBe(200);
     expect((await rest(SALES, "/api/resource/CRM%20Deal%20Status", { method: "POST", body: JSON.stringify({ name: "Mine", probability: 5 }) })).status).toBe(403);
+  });
+
+  it("the CRM catalogues list every team with its members in order, managers flagged", async () => {
+    const catalogues = await crmCatalogues(await as(SALES));
+    expect(catalogues.teams).toEqual([
+      { name: "East Coast", members: [{ user: SALES, isManager: false }, { user: MANAGER, isManager: true }] },
+      { name: "West Coast", members: [{ user: SALES2, isManager: false }, { user: MANAGER, isManager: true }] },
+    ]);
   });
 
   it("a salesperson cannot reassign a lead; their manager can", async () => {

@@ -1,12 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { usePathname, useSearchParams } from "~/lib/navigation";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { ErrorState } from "~/components/ui/error-state";
-import { ChevronLeftIcon } from "~/components/ui/icons";
 import { Skeleton } from "~/components/ui/skeleton";
 import { trpcErrorCode } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
@@ -19,6 +17,7 @@ import { StatusBadge } from "./status-badge";
 import { Tabs, type Tab } from "~/components/ui/tabs";
 import { ActivateTemplate, TasksPanel, useClientTasks } from "./tasks-panel";
 import { can, useMe } from "~/lib/use-me";
+import { BackLink } from "~/components/ui/back-link";
 
 const POLL_FOR_MS = 20_000;
 
@@ -86,10 +85,7 @@ export function ClientDetail({ name }: { name: string }) {
 
   return (
     <>
-      <Link href="/clients" className="mb-3 inline-flex min-h-10 items-center gap-1 text-sm text-muted hover:text-fg">
-        <ChevronLeftIcon />
-        Clients
-      </Link>
+      <BackLink href="/clients">Clients</BackLink>
       <header className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-2 sm:mb-6">
         <h1 className="text-xl font-semibold tracking-tight sm:text-2xl">
           {client.first_name} {client.last_name}

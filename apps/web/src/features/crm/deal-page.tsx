@@ -4,7 +4,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { buttonClasses } from "~/components/ui/button";
 import { DateTime } from "~/components/ui/date-time";
-import { ChevronLeftIcon } from "~/components/ui/icons";
 import { PageHeader } from "~/components/ui/page-header";
 import { toast } from "~/components/ui/toast";
 import { useMe } from "~/lib/use-me";
@@ -18,6 +17,7 @@ import { formatMoney, leadHref, text } from "./format";
 import { StageHistory } from "./stage-history";
 import { useCrmCatalogues } from "./use-crm-catalogues";
 import { useOrganizationNames } from "./use-organization-names";
+import { BackLink } from "~/components/ui/back-link";
 
 const dealFields: EditableField[] = [
   { name: "amount", label: "Amount", type: "number" },
@@ -54,10 +54,7 @@ export function DealPage({ name }: { name: string }) {
 
   return (
     <>
-      <Link href="/crm/pipeline" className="mb-3 inline-flex min-h-10 items-center gap-1 text-sm text-muted hover:text-fg">
-        <ChevronLeftIcon />
-        Pipeline
-      </Link>
+      <BackLink href="/crm/pipeline">Pipeline</BackLink>
       <PageHeader title={text(deal.organization) ? organizationName(deal.organization) : contactName || name} description={<><span className="font-mono">{name}</span> · {[text(deal.status), formatMoney(deal.amount, deal.currency)].filter(Boolean).join(" · ")}</>} />
       <div className="grid gap-4 lg:grid-cols-[20rem_1fr]">
         <div className="flex flex-col gap-4">

@@ -4,7 +4,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button, buttonClasses } from "~/components/ui/button";
-import { ChevronLeftIcon } from "~/components/ui/icons";
 import { PageHeader } from "~/components/ui/page-header";
 import { toast } from "~/components/ui/toast";
 import { errorDetails } from "~/trpc/error-code";
@@ -16,6 +15,7 @@ import { useMe } from "~/lib/use-me";
 import { SelectField } from "./form-fields";
 import { dealHref, text } from "./format";
 import { useCrmCatalogues, type CrmCatalogues } from "./use-crm-catalogues";
+import { BackLink } from "~/components/ui/back-link";
 
 /** What a lead's "Edit" offers: its person and source for everyone on the team; its owner and team for the team's managers. */
 function leadFields(catalogues: CrmCatalogues | undefined, team: string, manages: boolean): EditableField[] {
@@ -73,10 +73,7 @@ export function LeadPage({ name }: { name: string }) {
 
   return (
     <>
-      <Link href="/crm/leads" className="mb-3 inline-flex min-h-10 items-center gap-1 text-sm text-muted hover:text-fg">
-        <ChevronLeftIcon />
-        Leads
-      </Link>
+      <BackLink href="/crm/leads">Leads</BackLink>
       <PageHeader
         title={text(doc.lead_name) || name}
         description={<span className="font-mono">{name}</span>}

@@ -5,7 +5,6 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
-import { ChevronLeftIcon } from "~/components/ui/icons";
 import { PageHeader } from "~/components/ui/page-header";
 import { toast } from "~/components/ui/toast";
 import { formErrors } from "~/trpc/error-code";
@@ -13,6 +12,8 @@ import { useTRPC } from "~/trpc/react";
 import { SelectField, TextField } from "./form-fields";
 import { leadHref, text } from "./format";
 import { useCrmCatalogues } from "./use-crm-catalogues";
+import { BackLink } from "~/components/ui/back-link";
+import { FormErrorSummary } from "~/components/ui/form-error-summary";
 
 const fields = ["first_name", "last_name", "email", "mobile_no", "organization", "source", "team"] as const;
 type Field = (typeof fields)[number];
@@ -54,21 +55,13 @@ export function NewLead() {
     create.mutate({ values: out });
   };
   const set = (f: Field) => (value: string) => setValues((v) => ({ ...v, [f]: value }));
-  const errorList = Object.entries(errors).filter(([k]) => k !== "form");
 
   return (
     <>
-      <Link href="/crm/leads" className="mb-3 inline-flex min-h-10 items-center gap-1 text-sm text-muted hover:text-fg">
-        <ChevronLeftIcon />
-        Leads
-      </Link>
+      <BackLink href="/crm/leads">Leads</BackLink>
       <PageHeader title="New lead" />
       <form onSubmit={submit} noValidate className="flex max-w-3xl flex-col gap-4 rounded-lg border border-line bg-surface p-4 sm:p-6">
-        {errors.form || errorList.length ? (
-          <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md bg-danger-soft px-3 py-2 text-sm text-danger">
-            {errors.form ?? `Check ${errorList.length === 1 ? "this field" : "these fields"}: ${errorList.map(([, m]) => m).join("; ")}`}
-          </div>
-        ) : null}
+        <FormErrorSummary errors={errors} summaryRef={summaryRef} />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField label="First name" value={values.first_name} onChange={set("first_name")} error={errors.first_name} maxLength={140} />
           <TextField label="Last name" value={values.last_name} onChange={set("last_name")} error={errors.last_name} maxLength={140} />

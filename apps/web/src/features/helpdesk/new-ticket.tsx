@@ -6,7 +6,6 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "~/components/ui/button";
 import { inputClasses, labelClasses } from "~/components/ui/field";
-import { ChevronLeftIcon } from "~/components/ui/icons";
 import { PageHeader } from "~/components/ui/page-header";
 import { toast } from "~/components/ui/toast";
 import { formErrors } from "~/trpc/error-code";
@@ -14,6 +13,8 @@ import { useMe } from "~/lib/use-me";
 import { useTRPC } from "~/trpc/react";
 import { ticketHref } from "./ticket-href";
 import { useCatalogues } from "./use-catalogues";
+import { BackLink } from "~/components/ui/back-link";
+import { FormErrorSummary } from "~/components/ui/form-error-summary";
 
 const fields = ["subject", "description", "raised_by", "customer", "priority", "ticket_type", "agent_group", "department"] as const;
 type Field = (typeof fields)[number];
@@ -66,21 +67,13 @@ export function NewTicket() {
     create.mutate({ subject: values.subject.trim(), ...opt("description"), ...opt("raised_by"), ...opt("customer"), ...opt("priority"), ...opt("ticket_type"), ...opt("agent_group"), ...opt("department") });
   };
   const set = (f: Field) => (value: string) => setValues((v) => ({ ...v, [f]: value }));
-  const errorList = Object.entries(errors).filter(([k]) => k !== "form");
 
   return (
     <>
-      <Link href="/helpdesk" className="mb-3 inline-flex min-h-10 items-center gap-1 text-sm text-muted hover:text-fg">
-        <ChevronLeftIcon />
-        Tickets
-      </Link>
+      <BackLink href="/helpdesk">Tickets</BackLink>
       <PageHeader title="New ticket" />
       <form onSubmit={submit} noValidate className="flex max-w-3xl flex-col gap-4 rounded-lg border border-line bg-surface p-4 sm:p-6">
-        {errors.form || errorList.length ? (
-          <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md bg-danger-soft px-3 py-2 text-sm text-danger">
-            {errors.form ?? `Check ${errorList.length === 1 ? "this field" : "these fields"}: ${errorList.map(([, m]) => m).join("; ")}`}
-          </div>
-        ) : null}
+        <FormErrorSummary errors={errors} summaryRef={summaryRef} />
         <TextField label="Subject" value={values.subject} onChange={set("subject")} error={errors.subject} required maxLength={255} />
         <TextField label="Description" value={values.description} onChange={set("description")} error={errors.description} multiline />
         <div className="grid gap-4 sm:grid-cols-2">

@@ -1,10 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { Button } from "~/components/ui/button";
 import { ErrorState } from "~/components/ui/error-state";
-import { ChevronLeftIcon } from "~/components/ui/icons";
 import { Skeleton } from "~/components/ui/skeleton";
 import { trpcErrorCode } from "~/trpc/error-code";
 import { useTRPC } from "~/trpc/react";
@@ -16,6 +14,7 @@ import { TicketNotFound } from "./ticket-not-found";
 import { ActivityLog, TicketThread } from "./ticket-thread";
 import { useCatalogues } from "./use-catalogues";
 import { useTicketChange } from "./use-ticket-change";
+import { BackLink } from "~/components/ui/back-link";
 
 /**
  * One ticket: header, properties (status, priority, team, assignee — each saved at once with a
@@ -36,10 +35,7 @@ export function TicketPage({ name }: { name: string }) {
   const { ticket, comments, activities } = query.data;
   return (
     <>
-      <Link href="/helpdesk" className="mb-3 inline-flex min-h-10 items-center gap-1 text-sm text-muted hover:text-fg">
-        <ChevronLeftIcon />
-        Tickets
-      </Link>
+      <BackLink href="/helpdesk">Tickets</BackLink>
       <header className="mb-4 sm:mb-6">
         <h1 className="text-xl font-semibold tracking-tight break-words sm:text-2xl">{ticket.subject}</h1>
         <p className="mt-1 text-sm text-muted">

@@ -6,12 +6,12 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
 import { inputClasses, labelClasses } from "~/components/ui/field";
-import { ChevronLeftIcon } from "~/components/ui/icons";
 import { PageHeader } from "~/components/ui/page-header";
 import { toast } from "~/components/ui/toast";
 import { ArticleSuggestions, portalArticlePath } from "~/features/helpdesk/kb";
 import { useTRPC } from "~/trpc/react";
 import { fieldErrorsOf } from "./use-field-errors";
+import { BackLink } from "~/components/ui/back-link";
 
 /** Raise a request: subject, what happened, optionally its kind and (for contacts of several) the organisation. */
 export function NewPortalTicket() {
@@ -42,10 +42,7 @@ export function NewPortalTicket() {
   const error = (field: string) => (fields[field] ? <p id={`${field}-error`} className="mt-1 text-sm text-danger">{fields[field]}</p> : null);
   return (
     <>
-      <Link href="/portal" className="mb-3 inline-flex min-h-10 items-center gap-1 text-sm text-muted hover:text-fg">
-        <ChevronLeftIcon />
-        Your requests
-      </Link>
+      <BackLink href="/portal">Your requests</BackLink>
       <PageHeader title="New support request" description="Tell us what happened; we reply here and by e-mail." />
       <form onSubmit={submit} noValidate className="max-w-2xl space-y-4 rounded-lg border border-line bg-surface p-4 sm:p-6">
         {organisations.length > 1 ? (

@@ -1,13 +1,11 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Button, buttonClasses } from "~/components/ui/button";
 import { DateTime } from "~/components/ui/date-time";
 import { ErrorState } from "~/components/ui/error-state";
 import { inputClasses, labelClasses } from "~/components/ui/field";
-import { ChevronLeftIcon } from "~/components/ui/icons";
 import { PageHeader } from "~/components/ui/page-header";
 import { Skeleton } from "~/components/ui/skeleton";
 import { toast } from "~/components/ui/toast";
@@ -16,6 +14,7 @@ import { useTRPC } from "~/trpc/react";
 import { RateTicket } from "./rate-ticket";
 import { PortalStatus } from "./ticket-status";
 import { fieldErrorsOf } from "./use-field-errors";
+import { BackLink } from "~/components/ui/back-link";
 
 function Message({ who, at, children, mine }: { who: string; at: string; children: string; mine: boolean }) {
   return (
@@ -49,10 +48,7 @@ export function PortalTicketView({ name }: { name: string }) {
     }),
   );
   const back = (
-    <Link href="/portal" className="mb-3 inline-flex min-h-10 items-center gap-1 text-sm text-muted hover:text-fg">
-      <ChevronLeftIcon />
-      Your requests
-    </Link>
+    <BackLink href="/portal">Your requests</BackLink>
   );
   if (query.isPending) return <>{back}<Skeleton className="h-64 w-full rounded-lg" /></>;
   if (query.isError) {

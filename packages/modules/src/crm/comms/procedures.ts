@@ -18,7 +18,8 @@ export const commsProcedures = {
   previewEmail: protectedProcedure
     .input(email)
     .output(z.object({ to: z.string(), subject: z.string(), body: z.string() }))
-    .query(({ ctx, input }) => previewEmail(ctx.scoped, input)),
+    // A POST, though it writes nothing: a body of up to 100,000 characters does not fit in a GET's URL.
+    .mutation(({ ctx, input }) => previewEmail(ctx.scoped, input)),
 
   /** Queues the e-mail in the outbox and records it as a Communication (Sent), in one transaction; a New lead becomes Contacted. */
   sendEmail: protectedProcedure

@@ -1,5 +1,6 @@
 import type { ScopedDb } from "@orchestrator/db";
-import { leadStatuses } from "@orchestrator/db/schema";
+import { crmTeamMembers, leadStatuses } from "@orchestrator/db/schema";
+import { asc, inArray } from "drizzle-orm";
 import { loadStages, type Stage } from "../hooks/deal-hook";
 
 export interface CrmCatalogues {
@@ -16,12 +17,9 @@ export async function crmCatalogues(scoped: ScopedDb): Promise<CrmCatalogues> {
     scoped.list("CRM Lead Source", { fields: ["name"], orderBy: [{ field: "name", direction: "asc" }], limit: 0 }),
     scoped.list("CRM Team", { fields: ["name"], orderBy: [{ field: "name", direction: "asc" }], limit: 0 }),
   ]);
-  const teams = await Promise.all(
-    teamRows.map(async (row) => {
-      const team = await scoped.get("CRM Team", String(row.name));
-      const users = Array.isArray(team.users) ? (team.users as Record<string, unknown>[]) : [];
-      return { name: String(row.name), members: users.map((u) => ({ user: String(u.user), isManager: u.is_manager === 1 })) };
-    }),
-  );
+  // The members of the teams just read in scope, in one query (a team's own read would be one per team).
+  const names = teamRows.map((row) => String(row.name));
+  const members = names.length ? await scoped.bookkeepingExecutor().select({ team: crmTeamMembers.parent, user: crmTeamMembers.user, isManager: crmTeamMembers.isManager }).from(crmTeamMembers).where(inArray(crmTeamMembers.parent, names)).orderBy(asc(crmTeamMembers.parent), asc(crmTeamMembers.idx)) : [];
+  const teams = names.map((name) => ({ name, members: members.filter((m) => m.team === name).map((m) => ({ user: m.user, isManager: Boolean(m.isManager) })) }));
   return { stages, leadStatuses: [...leadStatuses], sources: sources.map((s) => String(s.name)), teams };
 }

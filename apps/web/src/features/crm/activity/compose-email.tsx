@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
 import { toast } from "~/components/ui/toast";
@@ -22,7 +22,6 @@ const texts = { forbidden: "You may not e-mail from this record.", fallback: "Th
  */
 export function ComposeEmail({ record, defaultTo }: { record: CrmRecordRef; defaultTo: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const refresh = useActivityRefresh();
   const templates = useQuery(trpc.crm.emailTemplates.list.queryOptions({ pageSize: 100, sort: { field: "name", direction: "asc" } }));
   const [template, setTemplate] = useState("");
@@ -31,7 +30,7 @@ export function ComposeEmail({ record, defaultTo }: { record: CrmRecordRef; defa
   const [body, setBody] = useState("");
   const [errors, setErrors] = useState<Errors>({});
   const [preview, setPreview] = useState<{ to: string; subject: string; body: string } | null>(null);
-  const [previewing, setPreviewing] = useState(false);
+  const previewing = useMutation(trpc.crm.previewEmail.mutationOptions());
   const input = { ...record, to: to.trim() || undefined, subject, body };
 
   const send = useMutation(trpc.crm.sendEmail.mutationOptions({
@@ -57,15 +56,12 @@ export function ComposeEmail({ record, defaultTo }: { record: CrmRecordRef; defa
   };
 
   const showPreview = async () => {
-    setPreviewing(true);
     try {
-      setPreview(await queryClient.fetchQuery(trpc.crm.previewEmail.queryOptions(input)));
+      setPreview(await previewing.mutateAsync(input));
       setErrors({});
     } catch (e) {
       setPreview(null);
       setErrors(formErrors(e, fields, { ...texts, fallback: "The preview could not be made." }));
-    } finally {
-      setPreviewing(false);
     }
   };
 
@@ -96,7 +92,7 @@ export function ComposeEmail({ record, defaultTo }: { record: CrmRecordRef; defa
       ) : null}
       {errors.form ? <p role="alert" className="text-sm text-danger">{errors.form}</p> : null}
       <div className="flex flex-wrap justify-end gap-2">
-        <Button type="button" disabled={previewing} onClick={() => void showPreview()}>{previewing ? "Previewing…" : "Preview"}</Button>
+        <Button type="button" disabled={previewing.isPending} onClick={() => void showPreview()}>{previewing.isPending ? "Previewing…" : "Preview"}</Button>
         <Button type="submit" variant="primary" disabled={send.isPending}>{send.isPending ? "Sending…" : "Send e-mail"}</Button>
       </div>
     </form>
